@@ -1,0 +1,55 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { resolve } from 'node:path';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { formatGraphQLError } from './common/graphql-errors';
+import { LoaderRegistry, type GraphQLContext } from './common/loader-registry';
+import type { RequestWithUser } from './common/session-user';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/configuration';
+import { CoordinatorsModule } from './coordinators/coordinators.module';
+import { dataSourceOptions } from './database/data-source';
+import { BootstrapService } from './database/bootstrap.service';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { HealthController } from './health/health.controller';
+import { RegionsModule } from './regions/regions.module';
+
+/** Where the generated schema is written (committed; the web's types are generated from it). */
+export const SCHEMA_FILE = resolve('api/schema.gql');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: { writeSchema?: boolean } = {}): DynamicModule {
+    const production = config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: options.writeSchema ? SCHEMA_FILE : true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: !production,
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: RequestWithUser }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
+          formatError: formatGraphQLError(production),
+        }),
+        AuditModule,
+        AuthModule,
+        RegionsModule,
+        EnterprisesModule,
+        CoordinatorsModule,
+      ],
+      controllers: [HealthController],
+      providers: [BootstrapService],
+    };
+  }
+}

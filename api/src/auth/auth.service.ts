@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  LOCKOUT_MINUTES,
+  MAX_FAILED_LOGINS,
+  PASSWORD_HISTORY,
+  PASSWORD_MAX_AGE_DAYS,
+  passwordProblem,
+} from '@registry/domain';
+import * as argon2 from 'argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RegistryError } from '../common/registry-error';
+import type { SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+// A fixed hash to verify against when the username is unknown, so that the answer and its
+// timing do not reveal whether the user exists.
+const DUMMY_HASH = argon2.hash('not-a-real-password-0A!');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; expiresAt: Date; mustChangePassword: boolean }> {
+    const invalid = new RegistryError('UNAUTHENTICATED', '用户名或密码错误');
+    const [user] = await this.dataSource.query(
+      `select id, username, password_hash, active, locked_until, failed_logins, must_change_password, password_changed_at,
+              password_exempt, region_path
+       from app_user where username = $1`,
+      [username.trim()],
+    );
+    if (!user) {
+      await argon2.verify(await DUMMY_HASH, password).catch(() => false);
+      await this.audit.record(null, { action: 'LOGIN_FAILURE', detail: { username: username.slice(0, 50), reason: 'unknown user' }, ip });
+      throw invalid;
+    }
+    const actor = { id: String(user.id), username: user.username };
+    if (user.locked_until && new Date(user.locked_until) > new Date()) {
+      await this.audit.record(actor, { action: 'LOGIN_FAILURE', objectType: 'user', objectId: actor.id, detail: { reason: 'locked' }, ip });
+      // Same words as a wrong password: a lock must not confirm that the account exists.
+      throw invalid;
+    }
+    const passwordOk = await argon2.verify(user.password_hash, password).catch(() => false);
+    if (!passwordOk || !user.active) {
+      const failures = user.failed_logins + 1;
+      const locks = failures >= MAX_FAILED_LOGINS;
+      await this.dataSource.query(`update app_user set failed_logins = $2, locked_until = $3 where id = $1`, [
+        user.id,
+        locks ? 0 : failures,
+        locks ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null,
+      ]);
+      await this.audit.record(actor, {
+        action: 'LOGIN_FAILURE',
+        objectType: 'user',
+        objectId: actor.id,
+        detail: { reason: user.active ? 'wrong password' : 'disabled', locked: locks },
+        ip,
+      });
+      throw invalid;
+    }
+
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.session.absoluteHours * 3600_000);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`update app_user set failed_logins = 0, locked_until = null where id = $1`, [user.id]);
+      await manager.query(`insert into user_session (token_hash, user_id, expires_at) values ($1, $2, $3)`, [tokenHash(token), user.id, expiresAt]);
+      await this.audit.record(actor, { action: 'LOGIN_SUCCESS', objectType: 'user', objectId: actor.id, regionPath: user.region_path, ip }, manager);
+    });
+    return { accessToken: token, expiresAt, mustChangePassword: this.mustChange(user) };
+  }
+
+  private mustChange(user: { must_change_password: boolean; password_changed_at: Date; password_exempt: boolean }): boolean {
+    if (user.password_exempt && this.config.demoMode) return false;
+    if (user.must_change_password) return true;
+    return Date.now() - new Date(user.password_changed_at).getTime() > PASSWORD_MAX_AGE_DAYS * 86400_000;
+  }
+
+  /**
+   * The user behind a bearer token, or null. One statement: it checks the absolute expiry and
+   * the idle timeout and moves last_seen_at forward.
+   */
+  async sessionUser(token: string): Promise<SessionUser | null> {
+    const hash = tokenHash(token);
+    const rows = await this.dataSource.query(
+      `update user_session s set last_seen_at = now()
+       from app_user u
+       where s.token_hash = $1 and u.id = s.user_id and s.revoked_at is null and s.expires_at > now()
+         and s.last_seen_at > now() - make_interval(mins => $2) and u.active
+       returning u.id, u.username, u.display_name, u.role, u.region_code, u.region_path, u.must_change_password,
+                 u.password_changed_at, u.password_exempt`,
+      [hash, this.config.session.idleMinutes],
+    );
+    const user = (Array.isArray(rows[0]) ? rows[0] : rows)[0];
+    if (!user) return null;
+    return {
+      id: String(user.id),
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      regionCode: user.region_code,
+      scopePath: user.region_path,
+      mustChangePassword: this.mustChange(user),
+      sessionTokenHash: hash,
+    };
+  }
+
+  async logout(user: SessionUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`update user_session set revoked_at = now() where token_hash = $1`, [user.sessionTokenHash]);
+      await this.audit.record(user, { action: 'LOGOUT', objectType: 'user', objectId: user.id }, manager);
+    });
+  }
+
+  async changePassword(user: SessionUser, oldPassword: string, newPassword: string): Promise<void> {
+    const [row] = await this.dataSource.query(`select password_hash from app_user where id = $1`, [user.id]);
+    if (!(await argon2.verify(row.password_hash, oldPassword).catch(() => false))) {
+      throw RegistryError.badInput('oldPassword', '原密码不正确');
+    }
+    const problem = passwordProblem(newPassword, user.username);
+    if (problem) throw RegistryError.badInput('newPassword', problem);
+    const history: { password_hash: string }[] = await this.dataSource.query(
+      `select password_hash from password_history where user_id = $1 order by created_at desc, id desc limit $2`,
+      [user.id, PASSWORD_HISTORY],
+    );
+    for (const previous of [{ password_hash: row.password_hash }, ...history].slice(0, PASSWORD_HISTORY)) {
+      if (await argon2.verify(previous.password_hash, newPassword).catch(() => false)) {
+        throw RegistryError.badInput('newPassword', `不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`);
+      }
+    }
+    const hash = await argon2.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`insert into password_history (user_id, password_hash) values ($1, $2)`, [user.id, row.password_hash]);
+      await manager.query(
+        `update app_user set password_hash = $2, must_change_password = false, password_changed_at = now(), version = version + 1 where id = $1`,
+        [user.id, hash],
+      );
+      // Other sessions of this user end; the current one goes on.
+      await manager.query(`update user_session set revoked_at = now() where user_id = $1 and token_hash <> $2 and revoked_at is null`, [
+        user.id,
+        user.sessionTokenHash,
+      ]);
+      await this.audit.record(user, { action: 'PASSWORD_CHANGE', objectType: 'user', objectId: user.id }, manager);
+    });
+  }
+}

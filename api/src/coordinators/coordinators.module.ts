@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdNumberVault } from '../common/id-number-vault';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { CoordinatorRecordsService } from './coordinator-records.service';
+import { CoordinatorsResolver } from './coordinators.resolver';
+import { CoordinatorsService } from './coordinators.service';
+
+@Module({
+  imports: [EnterprisesModule],
+  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault],
+  exports: [CoordinatorsService, CoordinatorRecordsService, IdNumberVault],
+})
+export class CoordinatorsModule {}

@@ -1,0 +1,145 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/loader-registry';
+import { groupByKey } from '../common/loader-registry';
+import { PageArgs } from '../common/paging';
+import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { EnterpriseModel } from '../enterprises/enterprise.model';
+import { EnterprisesService } from '../enterprises/enterprises.service';
+import type { EnterpriseEntity } from '../enterprises/enterprise.entity';
+import { RegionModel } from '../regions/region.model';
+import { RegionsService } from '../regions/regions.service';
+import {
+  CertificateModel,
+  CoordinatorModel,
+  CoordinatorPageModel,
+  DisciplinaryRecordModel,
+  EducationModel,
+  HonorModel,
+  TrainingModel,
+  WorkPeriodModel,
+  WorkRecordModel,
+} from './coordinator.model';
+import { CoordinatorRecordsService, type SubRecordKey } from './coordinator-records.service';
+import { CoordinatorsService } from './coordinators.service';
+import { CoordinatorFilter, CoordinatorOrder } from './dto/coordinator-filter.input';
+import { CoordinatorInput, DeactivateCoordinatorInput, UpdateCoordinatorInput } from './dto/coordinator.input';
+import type { CoordinatorEntity } from './entities/coordinator.entity';
+
+@Resolver(() => CoordinatorModel)
+export class CoordinatorsResolver {
+  constructor(
+    private readonly coordinatorService: CoordinatorsService,
+    private readonly records: CoordinatorRecordsService,
+    private readonly enterpriseService: EnterprisesService,
+    private readonly regionService: RegionsService,
+  ) {}
+
+  @Roles(...READER_ROLES)
+  @Query(() => CoordinatorPageModel)
+  coordinators(
+    @CurrentUser() user: SessionUser,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => CoordinatorFilter, nullable: true }) filter?: CoordinatorFilter | null,
+    @Args('order', { type: () => CoordinatorOrder, nullable: true }) order?: CoordinatorOrder | null,
+  ) {
+    return this.coordinatorService.list(user, filter ?? {}, page, order);
+  }
+
+  @Roles(...READER_ROLES)
+  @Query(() => CoordinatorModel, { nullable: true, description: 'null when it does not exist or lies outside your jurisdiction' })
+  coordinator(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string) {
+    return this.coordinatorService.findOne(user, id);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Mutation(() => CoordinatorModel)
+  createCoordinator(@CurrentUser() user: SessionUser, @Args('input') input: CoordinatorInput) {
+    return this.coordinatorService.create(user, input);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Mutation(() => CoordinatorModel)
+  updateCoordinator(@CurrentUser() user: SessionUser, @Args('input') input: UpdateCoordinatorInput) {
+    return this.coordinatorService.update(user, input);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Mutation(() => CoordinatorModel, { description: '离岗: the person leaves the corps (kept for history)' })
+  deactivateCoordinator(@CurrentUser() user: SessionUser, @Args('input') input: DeactivateCoordinatorInput) {
+    return this.coordinatorService.deactivate(user, input);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Mutation(() => CoordinatorModel)
+  reactivateCoordinator(
+    @CurrentUser() user: SessionUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+  ) {
+    return this.coordinatorService.reactivate(user, id, version);
+  }
+
+  @ResolveField(() => RegionModel, { nullable: true })
+  region(@Parent() coordinator: CoordinatorEntity): RegionModel | null {
+    return (this.regionService.find(coordinator.regionCode) as RegionModel) ?? null;
+  }
+
+  @ResolveField(() => EnterpriseModel, { nullable: true })
+  enterprise(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext): Promise<EnterpriseEntity | null> | null {
+    if (!coordinator.enterpriseId) return null;
+    return context.loaders
+      .get<EnterpriseEntity | null>('coordinator.enterprise', async (ids) => {
+        const found = new Map((await this.enterpriseService.findMany(ids)).map((enterprise) => [enterprise.id, enterprise]));
+        return ids.map((id) => found.get(id) ?? null);
+      })
+      .load(coordinator.enterpriseId);
+  }
+
+  @ResolveField(() => Int, { description: 'age in whole years today' })
+  age(@Parent() coordinator: CoordinatorEntity): number {
+    const today = new Date().toISOString().slice(0, 10);
+    const years = Number(today.slice(0, 4)) - Number(coordinator.birthDate.slice(0, 4));
+    return today.slice(5) < coordinator.birthDate.slice(5) ? years - 1 : years;
+  }
+
+  @ResolveField(() => [CertificateModel])
+  certificates(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('certificates', coordinator, context);
+  }
+
+  @ResolveField(() => [EducationModel])
+  educations(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('educations', coordinator, context);
+  }
+
+  @ResolveField(() => [WorkPeriodModel])
+  workPeriods(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('workPeriods', coordinator, context);
+  }
+
+  @ResolveField(() => [TrainingModel])
+  trainings(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('trainings', coordinator, context);
+  }
+
+  @ResolveField(() => [HonorModel])
+  honors(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('honors', coordinator, context);
+  }
+
+  @ResolveField(() => [DisciplinaryRecordModel])
+  disciplinaryRecords(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('disciplinaryRecords', coordinator, context);
+  }
+
+  @ResolveField(() => [WorkRecordModel])
+  workRecords(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
+    return this.subRecords('workRecords', coordinator, context);
+  }
+
+  private subRecords(key: SubRecordKey, coordinator: CoordinatorEntity, context: GraphQLContext) {
+    return context.loaders
+      .get(`coordinator.${key}`, async (ids) => groupByKey(ids, await this.records.loadFor(key, ids), (row) => String(row.coordinatorId)))
+      .load(coordinator.id);
+  }
+}

@@ -1,0 +1,318 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { compareDates, isValidIsoDate, isWithinScope, maskIdNumber, validateIdNumber } from '@registry/domain';
+import { DataSource } from 'typeorm';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { isUniqueViolation } from '../common/database-errors';
+import { IdNumberVault } from '../common/id-number-vault';
+import { assertVersionMatched } from '../common/optimistic-lock';
+import { resolvePage } from '../common/paging';
+import { RegistryError } from '../common/registry-error';
+import { scopeSql, type SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { escapeLike, EnterprisesService } from '../enterprises/enterprises.service';
+import { RegionsService } from '../regions/regions.service';
+import type { RegionEntity } from '../regions/region.entity';
+import { CoordinatorRecordsService } from './coordinator-records.service';
+import { CoordinatorFilter, CoordinatorOrder, CoordinatorSort } from './dto/coordinator-filter.input';
+import {
+  CoordinatorAffiliation,
+  CoordinatorInput,
+  DeactivateCoordinatorInput,
+  UpdateCoordinatorInput,
+} from './dto/coordinator.input';
+import { CoordinatorEntity } from './entities/coordinator.entity';
+
+const SORT_COLUMNS: Record<CoordinatorSort, string> = {
+  [CoordinatorSort.NAME]: 'c.name',
+  [CoordinatorSort.JOINED]: 'c.joined_on',
+  [CoordinatorSort.REGION]: 'c.region_path',
+  [CoordinatorSort.NEWEST]: 'c.id',
+};
+
+const COLUMNS = `c.id, c.name, c.gender, c.birth_date, c.id_number_masked, c.phone, c.category, c.affiliation,
+  c.tripartite_or_grassroots, c.enterprise_id, c.unit_name, c.region_code, c.region_path, c.post, c.status,
+  c.joined_on, c.left_on, c.version, c.created_at, c.updated_at`;
+
+/** 三(一): employer staff → 1, 人社部门/基层平台 → 3, otherwise 6 (其他). */
+function defaultCategory(affiliation: CoordinatorAffiliation): number {
+  if (affiliation === CoordinatorAffiliation.ENTERPRISE) return 1;
+  if (affiliation === CoordinatorAffiliation.TRIPARTITE || affiliation === CoordinatorAffiliation.GRASSROOTS) return 3;
+  return 6;
+}
+
+function defaultAffiliation(tripartiteOrGrassroots: boolean, enterpriseId: string | null, region: RegionEntity): CoordinatorAffiliation {
+  if (tripartiteOrGrassroots) return region.level === 'TOWNSHIP' ? CoordinatorAffiliation.GRASSROOTS : CoordinatorAffiliation.TRIPARTITE;
+  return enterpriseId ? CoordinatorAffiliation.ENTERPRISE : CoordinatorAffiliation.OTHER;
+}
+
+@Injectable()
+export class CoordinatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly enterprises: EnterprisesService,
+    private readonly records: CoordinatorRecordsService,
+    private readonly vault: IdNumberVault,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    user: SessionUser,
+    filter: CoordinatorFilter = {},
+    page: { offset?: number | null; limit?: number | null } = {},
+    order?: CoordinatorOrder | null,
+  ): Promise<{ total: number; offset: number; limit: number; items: CoordinatorEntity[] }> {
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const { where, parameters } = this.filterSql(user, filter);
+    const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+    const sort = SORT_COLUMNS[order?.field ?? CoordinatorSort.NAME];
+    const rows: (Record<string, unknown> & { total_count: string })[] = await this.dataSource.query(
+      `select ${COLUMNS}, count(*) over () as total_count from coordinator c
+       where ${where} order by ${sort} ${direction}, c.id ${direction} offset ${offset} limit ${limit}`,
+      parameters,
+    );
+    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from coordinator c where ${where}`, parameters);
+      total = count;
+    }
+    return { total, offset, limit, items: rows.map((row) => this.fromRow(row)) };
+  }
+
+  filterSql(user: SessionUser, filter: CoordinatorFilter): { where: string; parameters: unknown[] } {
+    const parameters: unknown[] = [this.regions.filterPath(user, filter.regionCode)];
+    const conditions = [scopeSql('c.region_path', '$1')];
+    const add = (sql: (parameter: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql(`$${parameters.length}`));
+    };
+    if (filter.status) add((p) => `c.status = ${p}`, filter.status);
+    if (filter.categories?.length) add((p) => `c.category = any(${p}::smallint[])`, filter.categories);
+    if (filter.affiliations?.length) add((p) => `c.affiliation = any(${p}::varchar[])`, filter.affiliations);
+    if (filter.enterpriseId) add((p) => `c.enterprise_id = ${p}`, /^\d{1,18}$/.test(filter.enterpriseId) ? filter.enterpriseId : '0');
+    if (filter.enterpriseSizeClasses?.length) {
+      add((p) => `exists (select 1 from enterprise e where e.id = c.enterprise_id and e.size_class = any(${p}::varchar[]))`, filter.enterpriseSizeClasses);
+    }
+    if (filter.certificateLevelAtLeast) {
+      add((p) => `exists (select 1 from certificate k where k.coordinator_id = c.id and k.level <= ${p})`, filter.certificateLevelAtLeast);
+    }
+    const search = filter.search?.trim();
+    if (search) add((p) => `c.name like '%' || ${p} || '%'`, escapeLike(search));
+    if (filter.idNumber) {
+      const check = validateIdNumber(filter.idNumber);
+      add((p) => `c.id_number_hash = ${p}`, check.valid ? this.vault.hash(check.normalized) : '-');
+    }
+    return { where: conditions.join(' and '), parameters };
+  }
+
+  async findOne(user: SessionUser, id: string): Promise<CoordinatorEntity | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const [row] = await this.dataSource.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [id]);
+    if (!row || !isWithinScope(row.region_path, user.scopePath)) return null;
+    return this.fromRow(row);
+  }
+
+  async require(user: SessionUser, id: string): Promise<CoordinatorEntity> {
+    const coordinator = await this.findOne(user, id);
+    if (!coordinator) throw RegistryError.notFound('协调员', id);
+    return coordinator;
+  }
+
+  async findMany(ids: readonly string[]): Promise<CoordinatorEntity[]> {
+    const rows = await this.dataSource.query(`select ${COLUMNS} from coordinator c where c.id = any($1::bigint[])`, [ids]);
+    return rows.map((row: Record<string, unknown>) => this.fromRow(row));
+  }
+
+  async create(user: SessionUser, input: CoordinatorInput): Promise<CoordinatorEntity> {
+    const name = input.name?.trim();
+    if (!name) throw RegistryError.badInput('name', '姓名不能为空');
+    const identity = validateIdNumber(input.idNumber ?? '');
+    if (!identity.valid) throw RegistryError.badInput('idNumber', identity.reason);
+    const region = this.regions.requireWritable(input.regionCode, user);
+    const enterpriseId = await this.checkEnterprise(user, input.enterpriseId ?? null);
+    this.records.validate(input, identity.birthDate);
+    const joinedOn = input.joinedOn ?? earliestStart(input.workPeriods ?? []) ?? new Date().toISOString().slice(0, 10);
+    if (!isValidIsoDate(joinedOn)) throw RegistryError.badInput('joinedOn', '日期无效');
+    const affiliation = input.affiliation ?? defaultAffiliation(input.tripartiteOrGrassroots, enterpriseId, region);
+    const sealed = this.vault.seal(identity.normalized);
+
+    return this.dataSource.transaction(async (manager) => {
+      let id: string;
+      try {
+        const [row] = await manager.query(
+          `insert into coordinator (name, gender, birth_date, id_number_cipher, id_number_key_id, id_number_hash, id_number_masked,
+             phone, category, affiliation, tripartite_or_grassroots, enterprise_id, unit_name, region_code, region_path, post,
+             status, joined_on)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE', $17) returning id`,
+          [
+            name, identity.gender, identity.birthDate, sealed.cipher, sealed.keyId, sealed.hash, maskIdNumber(identity.normalized),
+            input.phone ?? null, input.category ?? defaultCategory(affiliation), affiliation, input.tripartiteOrGrassroots,
+            enterpriseId, input.unitName ?? null, region.code, region.path, input.post ?? null, joinedOn,
+          ],
+        );
+        id = String(row.id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw RegistryError.badInput('idNumber', '该身份证号码已登记为协调员');
+        throw error;
+      }
+      const replaced = await this.records.replace(manager, id, input);
+      await this.audit.record(
+        user,
+        { action: 'COORDINATOR_CREATE', objectType: 'coordinator', objectId: id, regionPath: region.path, detail: { name, subRecords: replaced } },
+        manager,
+      );
+      const [created] = await manager.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [id]);
+      return this.fromRow(created);
+    });
+  }
+
+  async update(user: SessionUser, input: UpdateCoordinatorInput): Promise<CoordinatorEntity> {
+    const current = await this.require(user, input.id);
+    const region = input.regionCode ? this.regions.requireWritable(input.regionCode, user) : this.regions.find(current.regionCode)!;
+    const enterpriseId = input.enterpriseId !== undefined ? await this.checkEnterprise(user, input.enterpriseId) : current.enterpriseId;
+    this.records.validate(input, current.birthDate);
+    const name = input.name !== undefined ? input.name.trim() : current.name;
+    if (!name) throw RegistryError.badInput('name', '姓名不能为空');
+    if (input.joinedOn !== undefined && (!isValidIsoDate(input.joinedOn) || (current.leftOn && compareDates(current.leftOn, input.joinedOn) < 0))) {
+      throw RegistryError.badInput('joinedOn', '日期无效或晚于离岗日期');
+    }
+    const tripartiteOrGrassroots = input.tripartiteOrGrassroots ?? current.tripartiteOrGrassroots;
+    const affiliation =
+      input.affiliation ??
+      (input.tripartiteOrGrassroots !== undefined || input.enterpriseId !== undefined || input.regionCode
+        ? defaultAffiliation(tripartiteOrGrassroots, enterpriseId, region)
+        : (current.affiliation as CoordinatorAffiliation));
+    const after = {
+      name,
+      regionCode: region.code,
+      regionPath: region.path,
+      enterpriseId,
+      tripartiteOrGrassroots,
+      affiliation,
+      category: input.category ?? current.category,
+      phone: input.phone !== undefined ? input.phone : current.phone,
+      unitName: input.unitName !== undefined ? input.unitName : current.unitName,
+      post: input.post !== undefined ? input.post : current.post,
+      joinedOn: input.joinedOn ?? current.joinedOn,
+    };
+
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.query(
+        `update coordinator set name = $3, region_code = $4, region_path = $5, enterprise_id = $6, tripartite_or_grassroots = $7,
+           affiliation = $8, category = $9, phone = $10, unit_name = $11, post = $12, joined_on = $13,
+           version = version + 1, updated_at = now()
+         where id = $1 and version = $2 returning id`,
+        [
+          current.id, input.version, after.name, after.regionCode, after.regionPath, after.enterpriseId, after.tripartiteOrGrassroots,
+          after.affiliation, after.category, after.phone, after.unitName, after.post, after.joinedOn,
+        ],
+      );
+      await assertVersionMatched(manager, result, 'coordinator', current.id, '协调员');
+      const replaced = await this.records.replace(manager, current.id, input);
+      await this.audit.record(
+        user,
+        {
+          action: 'COORDINATOR_UPDATE',
+          objectType: 'coordinator',
+          objectId: current.id,
+          regionPath: after.regionPath,
+          detail: { changes: changedFields(current as unknown as Record<string, unknown>, after), subRecordsReplaced: replaced },
+        },
+        manager,
+      );
+      const [updated] = await manager.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [current.id]);
+      return this.fromRow(updated);
+    });
+  }
+
+  /** 离岗: the person leaves the corps; history stays, figures stop counting them from leftOn. */
+  async deactivate(user: SessionUser, input: DeactivateCoordinatorInput): Promise<CoordinatorEntity> {
+    const current = await this.require(user, input.id);
+    const leftOn = input.leftOn ?? new Date().toISOString().slice(0, 10);
+    if (!isValidIsoDate(leftOn)) throw RegistryError.badInput('leftOn', '日期无效');
+    if (compareDates(leftOn, current.joinedOn) < 0) throw RegistryError.badInput('leftOn', `离岗日期早于入职日期 ${current.joinedOn}`);
+    return this.setStatus(user, current, input.version, 'LEFT', leftOn, input.reason ?? null);
+  }
+
+  async reactivate(user: SessionUser, id: string, version: number): Promise<CoordinatorEntity> {
+    const current = await this.require(user, id);
+    return this.setStatus(user, current, version, 'ACTIVE', null, null);
+  }
+
+  private async setStatus(
+    user: SessionUser,
+    current: CoordinatorEntity,
+    version: number,
+    status: 'ACTIVE' | 'LEFT',
+    leftOn: string | null,
+    reason: string | null,
+  ): Promise<CoordinatorEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.query(
+        `update coordinator set status = $3, left_on = $4, version = version + 1, updated_at = now()
+         where id = $1 and version = $2 returning id`,
+        [current.id, version, status, leftOn],
+      );
+      await assertVersionMatched(manager, result, 'coordinator', current.id, '协调员');
+      await this.audit.record(
+        user,
+        {
+          action: status === 'LEFT' ? 'COORDINATOR_DEACTIVATE' : 'COORDINATOR_REACTIVATE',
+          objectType: 'coordinator',
+          objectId: current.id,
+          regionPath: current.regionPath,
+          detail: { leftOn, reason, changes: changedFields({ status: current.status, leftOn: current.leftOn }, { status, leftOn }) },
+        },
+        manager,
+      );
+      const [updated] = await manager.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [current.id]);
+      return this.fromRow(updated);
+    });
+  }
+
+  /** The unmasked ID number, for a user with the reveal permission; the caller audits it. */
+  async idNumberOf(user: SessionUser, id: string): Promise<{ coordinator: CoordinatorEntity; idNumber: string }> {
+    const coordinator = await this.require(user, id);
+    const [row] = await this.dataSource.query(`select id_number_cipher, id_number_key_id from coordinator where id = $1`, [id]);
+    return { coordinator, idNumber: this.vault.open(row.id_number_cipher, row.id_number_key_id) };
+  }
+
+  private async checkEnterprise(user: SessionUser, enterpriseId: string | null): Promise<string | null> {
+    if (!enterpriseId) return null;
+    const enterprise = await this.enterprises.findOne(user, enterpriseId);
+    if (!enterprise) throw RegistryError.badInput('enterpriseId', `用人单位 ${enterpriseId} 不存在`);
+    if (!enterprise.active) throw RegistryError.badInput('enterpriseId', `用人单位 ${enterprise.name} 已注销`);
+    return enterprise.id;
+  }
+
+  private fromRow(row: Record<string, unknown>): CoordinatorEntity {
+    return Object.assign(new CoordinatorEntity(), {
+      id: String(row.id),
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birth_date,
+      idNumberMasked: row.id_number_masked,
+      phone: row.phone,
+      category: row.category,
+      affiliation: row.affiliation,
+      tripartiteOrGrassroots: row.tripartite_or_grassroots,
+      enterpriseId: row.enterprise_id === null ? null : String(row.enterprise_id),
+      unitName: row.unit_name,
+      regionCode: row.region_code,
+      regionPath: row.region_path,
+      post: row.post,
+      status: row.status,
+      joinedOn: row.joined_on,
+      leftOn: row.left_on,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+  }
+}
+
+function earliestStart(periods: { start: string }[]): string | null {
+  return periods.reduce<string | null>((earliest, period) => (!earliest || period.start < earliest ? period.start : earliest), null);
+}

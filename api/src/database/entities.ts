@@ -1,0 +1,19 @@
+import { UserEntity, UserSessionEntity, PasswordHistoryEntity } from '../users/user.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { CoordinatorEntity } from '../coordinators/entities/coordinator.entity';
+import { COORDINATOR_SUB_RECORD_ENTITIES } from '../coordinators/entities/sub-records.entity';
+import { EnterpriseIncidentEntity } from '../enterprises/enterprise-incident.entity';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity';
+import { RegionEntity } from '../regions/region.entity';
+
+export const ENTITIES = [
+  RegionEntity,
+  EnterpriseEntity,
+  EnterpriseIncidentEntity,
+  CoordinatorEntity,
+  ...COORDINATOR_SUB_RECORD_ENTITIES,
+  UserEntity,
+  UserSessionEntity,
+  PasswordHistoryEntity,
+  AuditLogEntity,
+];

@@ -1,0 +1,319 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  classifyEnterpriseSize,
+  compareDates,
+  industrySection,
+  isValidIsoDate,
+  validateCreditCode,
+} from '@registry/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { isUniqueViolation } from '../common/database-errors';
+import { assertVersionMatched } from '../common/optimistic-lock';
+import { resolvePage } from '../common/paging';
+import { RegistryError } from '../common/registry-error';
+import { assertInScope, scopeSql, type SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { RegionsService } from '../regions/regions.service';
+import { EnterpriseFilter, EnterpriseOrder, EnterpriseSort } from './dto/enterprise-filter.input';
+import { EnterpriseInput, IncidentInput, UpdateEnterpriseInput } from './dto/enterprise.input';
+import { EnterpriseIncidentEntity } from './enterprise-incident.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+
+const SORT_COLUMNS: Record<EnterpriseSort, string> = {
+  [EnterpriseSort.NAME]: 'e.name',
+  [EnterpriseSort.EMPLOYEES]: 'e.employees',
+  [EnterpriseSort.REVENUE]: 'e.revenue',
+  [EnterpriseSort.REGION]: 'e.region_path',
+  [EnterpriseSort.NEWEST]: 'e.id',
+};
+
+// An enterprise "is covered" when at least one active coordinator works there.
+export const COVERED_SQL = `exists (select 1 from coordinator c where c.enterprise_id = e.id and c.status = 'ACTIVE')`;
+
+type EnterpriseFields = Omit<EnterpriseInput, 'incidents' | 'registeredOn'>;
+
+@Injectable()
+export class EnterprisesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    user: SessionUser,
+    filter: EnterpriseFilter = {},
+    page: { offset?: number | null; limit?: number | null } = {},
+    order?: EnterpriseOrder | null,
+  ): Promise<{ total: number; offset: number; limit: number; items: EnterpriseEntity[] }> {
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const { where, parameters } = this.filterSql(user, filter);
+    const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
+    const sort = SORT_COLUMNS[order?.field ?? EnterpriseSort.NAME];
+    // The total rides along with the page (one statement); only an empty page needs a count.
+    const rows: (Record<string, unknown> & { total_count: string })[] = await this.dataSource.query(
+      `select e.*, count(*) over () as total_count from enterprise e
+       where ${where} order by ${sort} ${direction}, e.id ${direction}
+       offset ${offset} limit ${limit}`,
+      parameters,
+    );
+    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from enterprise e where ${where}`, parameters);
+      total = count;
+    }
+    return { total, offset, limit, items: rows.map((row) => this.fromRow(row)) };
+  }
+
+  /** WHERE clause of a filtered, scoped enterprise query (also used by exports and analytics drill-downs). */
+  filterSql(user: SessionUser, filter: EnterpriseFilter): { where: string; parameters: unknown[] } {
+    const parameters: unknown[] = [this.regions.filterPath(user, filter.regionCode)];
+    const conditions = [scopeSql('e.region_path', '$1')];
+    const add = (sql: (parameter: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql(`$${parameters.length}`));
+    };
+    if (filter.active !== null) add((p) => `e.active = ${p}`, filter.active ?? true);
+    if (filter.sizeClasses?.length) add((p) => `e.size_class = any(${p}::varchar[])`, filter.sizeClasses);
+    if (filter.industrySection) add((p) => `e.industry_section = ${p}`, filter.industrySection.toUpperCase());
+    if (filter.publicOwned != null) add((p) => `e.public_owned = ${p}`, filter.publicOwned);
+    if (filter.socialOrganization != null) add((p) => `e.social_organization = ${p}`, filter.socialOrganization);
+    if (filter.covered != null) conditions.push(filter.covered ? COVERED_SQL : `not ${COVERED_SQL}`);
+    const search = filter.search?.trim();
+    if (search) add((p) => `(e.name like '%' || ${p} || '%' or e.credit_code like upper(${p}) || '%')`, escapeLike(search));
+    return { where: conditions.join(' and '), parameters };
+  }
+
+  async findOne(user: SessionUser, id: string): Promise<EnterpriseEntity | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const enterprise = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id });
+    if (!enterprise) return null;
+    try {
+      assertInScope(user, enterprise.regionPath, '用人单位', id);
+    } catch {
+      return null;
+    }
+    return enterprise;
+  }
+
+  async require(user: SessionUser, id: string): Promise<EnterpriseEntity> {
+    const enterprise = await this.findOne(user, id);
+    if (!enterprise) throw RegistryError.notFound('用人单位', id);
+    return enterprise;
+  }
+
+  async create(user: SessionUser, input: EnterpriseInput): Promise<EnterpriseEntity> {
+    const check = validateCreditCode(input.creditCode ?? '');
+    if (!check.valid) throw RegistryError.badInput('creditCode', check.reason);
+    const region = this.regions.requireWritable(input.regionCode, user);
+    const fields = this.validatedFields(input);
+    this.validateIncidents(input.incidents ?? []);
+    if (input.registeredOn && !isValidIsoDate(input.registeredOn)) throw RegistryError.badInput('registeredOn', '日期无效');
+
+    return this.dataSource.transaction(async (manager) => {
+      const taken = await manager.query(`select id, region_path from enterprise where credit_code = $1`, [check.normalized]);
+      if (taken.length > 0) throw RegistryError.badInput('creditCode', `统一社会信用代码 ${check.normalized} 已登记`);
+      const repository = manager.getRepository(EnterpriseEntity);
+      let saved: EnterpriseEntity;
+      try {
+        saved = await repository.save(
+          repository.create({
+            ...fields,
+            creditCode: check.normalized,
+            regionCode: region.code,
+            regionPath: region.path,
+            registeredOn: input.registeredOn ?? new Date().toISOString().slice(0, 10),
+            active: true,
+            version: 1,
+          }),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw RegistryError.badInput('creditCode', `统一社会信用代码 ${check.normalized} 已登记`);
+        throw error;
+      }
+      await this.replaceIncidents(manager, saved.id, input.incidents ?? []);
+      await this.audit.record(
+        user,
+        { action: 'ENTERPRISE_CREATE', objectType: 'enterprise', objectId: saved.id, regionPath: region.path, detail: { creditCode: saved.creditCode, name: saved.name } },
+        manager,
+      );
+      return (await manager.getRepository(EnterpriseEntity).findOneByOrFail({ id: saved.id }));
+    });
+  }
+
+  async update(user: SessionUser, input: UpdateEnterpriseInput): Promise<EnterpriseEntity> {
+    const current = await this.require(user, input.id);
+    const region = input.regionCode ? this.regions.requireWritable(input.regionCode, user) : null;
+    const merged: EnterpriseInput = {
+      creditCode: current.creditCode,
+      name: input.name ?? current.name,
+      regionCode: region?.code ?? current.regionCode,
+      industryCode: input.industryCode ?? current.industryCode,
+      employees: input.employees ?? current.employees,
+      revenue: input.revenue ?? current.revenue,
+      assets: input.assets !== undefined ? input.assets : current.assets,
+      publicOwned: input.publicOwned ?? current.publicOwned,
+      socialOrganization: input.socialOrganization ?? current.socialOrganization,
+      sizeOverride: input.clearSizeOverride ? null : (input.sizeOverride ?? current.sizeOverride),
+      sizeOverrideReason: input.clearSizeOverride ? null : (input.sizeOverrideReason ?? current.sizeOverrideReason),
+    };
+    const fields = this.validatedFields(merged);
+    if (input.incidents) this.validateIncidents(input.incidents);
+
+    return this.dataSource.transaction(async (manager) => {
+      const after = { ...fields, regionCode: region?.code ?? current.regionCode, regionPath: region?.path ?? current.regionPath };
+      // Optimistic lock: the row changes only if nobody saved since the version the user read.
+      const updated = await manager.query(
+        `update enterprise set name = $3, region_code = $4, region_path = $5, industry_code = $6, industry_section = $7,
+           employees = $8, revenue = $9, assets = $10, public_owned = $11, social_organization = $12,
+           derived_size_class = $13, size_override = $14, size_override_reason = $15,
+           version = version + 1, updated_at = now()
+         where id = $1 and version = $2 returning id`,
+        [
+          current.id, input.version, after.name, after.regionCode, after.regionPath, after.industryCode, after.industrySection,
+          after.employees, after.revenue, after.assets, after.publicOwned, after.socialOrganization,
+          after.derivedSizeClass, after.sizeOverride, after.sizeOverrideReason,
+        ],
+      );
+      await assertVersionMatched(manager, updated, 'enterprise', current.id, '用人单位');
+      if (input.incidents) await this.replaceIncidents(manager, current.id, input.incidents);
+      const before = { ...current } as unknown as Record<string, unknown>;
+      await this.audit.record(
+        user,
+        {
+          action: 'ENTERPRISE_UPDATE',
+          objectType: 'enterprise',
+          objectId: current.id,
+          regionPath: after.regionPath,
+          detail: { changes: changedFields(before, after as unknown as Record<string, unknown>), incidentsReplaced: !!input.incidents },
+        },
+        manager,
+      );
+      return manager.getRepository(EnterpriseEntity).findOneByOrFail({ id: current.id });
+    });
+  }
+
+  async setActive(user: SessionUser, id: string, version: number, active: boolean): Promise<EnterpriseEntity> {
+    const current = await this.require(user, id);
+    return this.dataSource.transaction(async (manager) => {
+      const updated = await manager.query(
+        `update enterprise set active = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
+        [id, version, active],
+      );
+      await assertVersionMatched(manager, updated, 'enterprise', id, '用人单位');
+      await this.audit.record(
+        user,
+        { action: active ? 'ENTERPRISE_REACTIVATE' : 'ENTERPRISE_DEACTIVATE', objectType: 'enterprise', objectId: id, regionPath: current.regionPath },
+        manager,
+      );
+      return manager.getRepository(EnterpriseEntity).findOneByOrFail({ id });
+    });
+  }
+
+  async incidentsFor(enterpriseIds: readonly string[]): Promise<EnterpriseIncidentEntity[]> {
+    return this.dataSource
+      .getRepository(EnterpriseIncidentEntity)
+      .createQueryBuilder('i')
+      .where('i.enterprise_id = any(:ids)', { ids: enterpriseIds })
+      .orderBy('i.occurred_on', 'DESC')
+      .getMany();
+  }
+
+  /** Active coordinators per enterprise, for the `coordinatorCount` field. */
+  async activeCoordinatorCounts(enterpriseIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { enterprise_id: string; count: number }[] = await this.dataSource.query(
+      `select enterprise_id, count(*)::int as count from coordinator
+       where enterprise_id = any($1::bigint[]) and status = 'ACTIVE' group by enterprise_id`,
+      [enterpriseIds],
+    );
+    return new Map(rows.map((row) => [String(row.enterprise_id), row.count]));
+  }
+
+  async findMany(ids: readonly string[]): Promise<EnterpriseEntity[]> {
+    const rows = await this.dataSource.query(`select * from enterprise where id = any($1::bigint[])`, [ids]);
+    return rows.map((row: Record<string, unknown>) => this.fromRow(row));
+  }
+
+  private validatedFields(input: EnterpriseFields) {
+    const name = input.name?.trim();
+    if (!name) throw RegistryError.badInput('name', '单位名称不能为空');
+    const industry = industrySection(input.industryCode ?? '');
+    if (!industry) throw RegistryError.badInput('industryCode', `行业代码 ${input.industryCode} 不是有效的 GB/T 4754-2017 代码`);
+    if (!Number.isInteger(input.employees) || input.employees < 0) throw RegistryError.badInput('employees', '从业人员数应为非负整数');
+    if (!(input.revenue >= 0)) throw RegistryError.badInput('revenue', '营业收入不能为负数');
+    if (input.assets != null && !(input.assets >= 0)) throw RegistryError.badInput('assets', '资产总额不能为负数');
+    if (input.sizeOverride && !input.sizeOverrideReason?.trim()) {
+      throw RegistryError.badInput('sizeOverrideReason', '调整企业规模时必须填写理由');
+    }
+    const size = classifyEnterpriseSize({
+      industryCode: input.industryCode,
+      employees: input.employees,
+      revenue: input.revenue,
+      assets: input.assets ?? null,
+    });
+    return {
+      name,
+      industryCode: input.industryCode.trim().toUpperCase(),
+      industrySection: industry.section,
+      employees: input.employees,
+      revenue: input.revenue,
+      assets: input.assets ?? null,
+      publicOwned: input.publicOwned,
+      socialOrganization: input.socialOrganization ?? false,
+      derivedSizeClass: size.sizeClass,
+      sizeOverride: input.sizeOverride ?? null,
+      sizeOverrideReason: input.sizeOverride ? input.sizeOverrideReason!.trim() : null,
+    };
+  }
+
+  private validateIncidents(incidents: IncidentInput[]): void {
+    const today = new Date().toISOString().slice(0, 10);
+    incidents.forEach((incident, index) => {
+      if (!incident.kind?.trim()) throw RegistryError.badInput(`incidents[${index}].kind`, '事件类型不能为空');
+      if (compareDates(incident.occurredOn, today) > 0) throw RegistryError.badInput(`incidents[${index}].occurredOn`, '发生日期不能晚于今天');
+    });
+  }
+
+  private async replaceIncidents(manager: EntityManager, enterpriseId: string, incidents: IncidentInput[]): Promise<void> {
+    await manager.query(`delete from enterprise_incident where enterprise_id = $1`, [enterpriseId]);
+    if (incidents.length === 0) return;
+    await manager.query(
+      `insert into enterprise_incident (enterprise_id, kind, occurred_on, description)
+       select $1, * from unnest($2::varchar[], $3::date[], $4::varchar[])`,
+      [enterpriseId, incidents.map((i) => i.kind.trim()), incidents.map((i) => i.occurredOn), incidents.map((i) => i.description ?? null)],
+    );
+  }
+
+  private fromRow(row: Record<string, unknown>): EnterpriseEntity {
+    return this.dataSource.getRepository(EnterpriseEntity).create({
+      id: String(row.id),
+      creditCode: row.credit_code as string,
+      name: row.name as string,
+      regionCode: row.region_code as string,
+      regionPath: row.region_path as string,
+      industryCode: row.industry_code as string,
+      industrySection: row.industry_section as string,
+      employees: row.employees as number,
+      revenue: Number(row.revenue),
+      assets: row.assets === null ? null : Number(row.assets),
+      publicOwned: row.public_owned as boolean,
+      socialOrganization: row.social_organization as boolean,
+      derivedSizeClass: row.derived_size_class as EnterpriseEntity['sizeClass'],
+      sizeOverride: row.size_override as EnterpriseEntity['sizeOverride'],
+      sizeOverrideReason: row.size_override_reason as string | null,
+      sizeClass: row.size_class as EnterpriseEntity['sizeClass'],
+      registeredOn: row.registered_on as string,
+      active: row.active as boolean,
+      version: row.version as number,
+      createdAt: row.created_at as Date,
+      updatedAt: row.updated_at as Date,
+    });
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}

@@ -1,0 +1,71 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isWithinScope } from '@registry/domain';
+import { Repository } from 'typeorm';
+import type { SessionUser } from '../common/session-user';
+import { RegistryError } from '../common/registry-error';
+import { RegionEntity } from './region.entity';
+
+// Regions are reference data (about a thousand rows, changed only by migrations), so they are
+// held in memory: region lookups in field resolvers cost no SQL.
+@Injectable()
+export class RegionsService implements OnApplicationBootstrap {
+  private byCode = new Map<string, RegionEntity>();
+  private byParent = new Map<string | null, RegionEntity[]>();
+
+  constructor(@InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reload();
+  }
+
+  async reload(): Promise<void> {
+    const all = await this.regions.find({ order: { code: 'ASC' } });
+    this.byCode = new Map(all.map((region) => [region.code, region]));
+    this.byParent = new Map();
+    for (const region of all) {
+      const siblings = this.byParent.get(region.parentCode) ?? [];
+      siblings.push(region);
+      this.byParent.set(region.parentCode, siblings);
+    }
+  }
+
+  find(code: string): RegionEntity | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** Visible: inside the user's subtree, or an ancestor of it (to navigate down to it). */
+  isVisible(region: RegionEntity, user: SessionUser): boolean {
+    return isWithinScope(region.path, user.scopePath) || isWithinScope(user.scopePath, region.path);
+  }
+
+  /** Children of parentCode, or every visible region when parentCode is omitted. */
+  list(user: SessionUser, parentCode?: string | null): RegionEntity[] {
+    const candidates = parentCode ? (this.byParent.get(parentCode) ?? []) : [...this.byCode.values()];
+    return candidates.filter((region) => this.isVisible(region, user));
+  }
+
+  /** A region the user may file records under: it exists and lies inside the user's scope. */
+  requireWritable(code: string, user: SessionUser, field = 'regionCode'): RegionEntity {
+    const region = this.byCode.get(code);
+    if (!region) throw RegistryError.badInput(field, `地区代码 ${code} 不存在`);
+    if (!isWithinScope(region.path, user.scopePath)) {
+      throw RegistryError.badInput(field, `地区 ${region.name}（${code}）不在您的管辖范围内`);
+    }
+    return region;
+  }
+
+  /** A region the user may filter by; outside the scope it answers like an unknown code. */
+  requireReadable(code: string, user: SessionUser, field = 'regionCode'): RegionEntity {
+    const region = this.byCode.get(code);
+    if (!region || !isWithinScope(region.path, user.scopePath)) {
+      throw RegistryError.badInput(field, `地区代码 ${code} 不存在`);
+    }
+    return region;
+  }
+
+  /** The path to filter a list by: the given region's, or the user's whole scope. */
+  filterPath(user: SessionUser, regionCode?: string | null): string {
+    return regionCode ? this.requireReadable(regionCode, user).path : user.scopePath;
+  }
+}

@@ -1,0 +1,9 @@
+import { AuthResolver } from './auth/auth.resolver';
+import { CoordinatorsResolver } from './coordinators/coordinators.resolver';
+import { EnterprisesResolver } from './enterprises/enterprises.resolver';
+import { RegionsResolver } from './regions/regions.resolver';
+import { UsersResolver } from './users/users.resolver';
+
+// Every resolver class, for writing api/schema.gql without starting the app. A feature that
+// adds a resolver adds it here too (the schema test fails otherwise).
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver];

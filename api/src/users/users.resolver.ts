@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PageArgs } from '../common/paging';
+import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
+import { CreateUserInput, UserFilter, UserModel, UserPageModel } from './user.model';
+import { UsersService } from './users.service';
+
+const ADMIN_ROLES = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE'] as const;
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly userService: UsersService) {}
+
+  @Roles(...ADMIN_ROLES)
+  @Query(() => UserPageModel, { description: 'accounts within your jurisdiction' })
+  users(
+    @CurrentUser() user: SessionUser,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter | null,
+  ) {
+    return this.userService.list(user, filter ?? {}, page);
+  }
+
+  @Roles(...ADMIN_ROLES)
+  @Mutation(() => UserModel)
+  createUser(@CurrentUser() user: SessionUser, @Args('input') input: CreateUserInput) {
+    return this.userService.create(user, input);
+  }
+
+  @Roles(...ADMIN_ROLES)
+  @Mutation(() => UserModel, { description: 'disable (false) or enable (true) an account; disabling ends its sessions' })
+  setUserActive(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean) {
+    return this.userService.setActive(user, id, active);
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { creatableRoles, passwordProblem, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
+import * as argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../common/database-errors';
+import { resolvePage } from '../common/paging';
+import { RegistryError } from '../common/registry-error';
+import { scopeSql, type SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { RegionsService } from '../regions/regions.service';
+import type { CreateUserInput, UserFilter } from './user.model';
+
+const USER_COLUMNS = `id, username, display_name as "displayName", role, region_code as "regionCode", region_path as "regionPath",
+  active, must_change_password as "mustChangePassword", locked_until as "lockedUntil", created_at as "createdAt", version`;
+
+export interface NewAccount {
+  username: string;
+  password: string;
+  role: Role;
+  regionCode: string;
+  displayName?: string | null;
+  /** demo accounts: no forced change or expiry, in demo mode only */
+  passwordExempt?: boolean;
+  mustChangePassword?: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: SessionUser, filter: UserFilter = {}, page: { offset?: number | null; limit?: number | null } = {}) {
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const parameters: unknown[] = [actor.scopePath];
+    const conditions = [scopeSql('region_path', '$1')];
+    if (filter.role) {
+      parameters.push(filter.role);
+      conditions.push(`role = $${parameters.length}`);
+    }
+    if (filter.active != null) {
+      parameters.push(filter.active);
+      conditions.push(`active = $${parameters.length}`);
+    }
+    if (filter.search?.trim()) {
+      parameters.push(`%${filter.search.trim()}%`);
+      conditions.push(`(username ilike $${parameters.length} or display_name ilike $${parameters.length})`);
+    }
+    const where = conditions.join(' and ');
+    const [{ count }] = await this.dataSource.query(`select count(*)::int as count from app_user where ${where}`, parameters);
+    const items = await this.dataSource.query(
+      `select ${USER_COLUMNS} from app_user where ${where} order by region_path, username offset ${offset} limit ${limit}`,
+      parameters,
+    );
+    return { total: count, items: items.map((item: Record<string, unknown>) => ({ ...item, id: String(item.id) })) };
+  }
+
+  async create(actor: SessionUser, input: CreateUserInput) {
+    if (!creatableRoles(actor.role).includes(input.role)) {
+      throw RegistryError.badInput('role', `${ROLE_LABELS[actor.role]}不能创建「${ROLE_LABELS[input.role]}」账号`);
+    }
+    const region = this.regions.requireWritable(input.regionCode, actor);
+    if (!roleRegionLevels(input.role).includes(region.level)) {
+      throw RegistryError.badInput('regionCode', `「${ROLE_LABELS[input.role]}」账号不能设在${region.name}这一级`);
+    }
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw RegistryError.badInput('password', problem);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insert(manager, { ...input, createdBy: actor.id });
+      await this.audit.record(
+        actor,
+        { action: 'USER_CREATE', objectType: 'user', objectId: user.id, regionPath: region.path, detail: { username: input.username, role: input.role } },
+        manager,
+      );
+      return user;
+    });
+  }
+
+  /** Used by the bootstrap (admin, demo accounts) and by create(). */
+  async insert(manager: import('typeorm').EntityManager, account: NewAccount & { createdBy?: string | null }) {
+    const region = this.regions.find(account.regionCode);
+    if (!region) throw RegistryError.badInput('regionCode', `地区代码 ${account.regionCode} 不存在`);
+    try {
+      const [row] = await manager.query(
+        `insert into app_user (username, display_name, password_hash, role, region_code, region_path, must_change_password,
+           password_exempt, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${USER_COLUMNS}`,
+        [
+          account.username.trim(),
+          account.displayName?.trim() || account.username.trim(),
+          await argon2.hash(account.password),
+          account.role,
+          region.code,
+          region.path,
+          account.mustChangePassword ?? true,
+          account.passwordExempt ?? false,
+          account.createdBy ?? null,
+        ],
+      );
+      return { ...row, id: String(row.id) };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw RegistryError.badInput('username', `用户名 ${account.username} 已存在`);
+      throw error;
+    }
+  }
+
+  async setActive(actor: SessionUser, id: string, active: boolean) {
+    if (id === actor.id && !active) throw RegistryError.badInput('id', '不能停用自己的账号');
+    return this.dataSource.transaction(async (manager) => {
+      const [target] = /^\d{1,18}$/.test(id) ? await manager.query(`select id, region_path, role from app_user where id = $1`, [id]) : [];
+      if (!target || !(target.region_path >= actor.scopePath && target.region_path < actor.scopePath + '~')) {
+        throw RegistryError.notFound('用户', id);
+      }
+      if (!creatableRoles(actor.role).includes(target.role)) throw RegistryError.forbidden('不能管理更高级别的账号');
+      const [row] = (
+        await manager.query(
+          `update app_user set active = $2, failed_logins = 0, locked_until = null, version = version + 1, updated_at = now()
+           where id = $1 returning ${USER_COLUMNS}`,
+          [id, active],
+        )
+      )[0];
+      if (!active) await manager.query(`update user_session set revoked_at = now() where user_id = $1 and revoked_at is null`, [id]);
+      await this.audit.record(actor, { action: active ? 'USER_ENABLE' : 'USER_DISABLE', objectType: 'user', objectId: id, regionPath: target.region_path }, manager);
+      return { ...row, id: String(row.id) };
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { creatableRoles, passwordProblem, roleRegionLevels } from './index';
+
+describe('password rule', () => {
+  it('refuses short passwords and too few character classes', () => {
+    expect(passwordProblem('Ab1!')).toMatch(/至少 8 位/);
+    expect(passwordProblem('abcdefgh1')).toMatch(/至少三类/);
+    expect(passwordProblem('ABCDEFGH')).toMatch(/至少三类/);
+  });
+  it('accepts three of four classes', () => {
+    expect(passwordProblem('Abcdefg1')).toBeNull();
+    expect(passwordProblem('abcdef1!')).toBeNull();
+  });
+  it('refuses a password containing the username', () => {
+    expect(passwordProblem('Changchun#2025', 'changchun')).toMatch(/用户名/);
+  });
+});
+
+describe('roles', () => {
+  it('never lets an office create a role above its own', () => {
+    expect(creatableRoles('COUNTY_OFFICE')).not.toContain('CITY_OFFICE');
+    expect(creatableRoles('CITY_OFFICE')).not.toContain('PROVINCE_ADMIN');
+    expect(creatableRoles('LEADER')).toEqual([]);
+  });
+  it('ties a township platform to a township', () => {
+    expect(roleRegionLevels('TOWNSHIP_PLATFORM')).toEqual(['TOWNSHIP']);
+  });
+});
