@@ -126,7 +126,7 @@ export class AuthService {
     if (!(await argon2.verify(row.password_hash, oldPassword).catch(() => false))) {
       throw RegistryError.badInput('oldPassword', '原密码不正确');
     }
-    const problem = passwordProblem(newPassword, user.username);
+    const problem = passwordProblem(newPassword);
     if (problem) throw RegistryError.badInput('newPassword', problem);
     const history: { password_hash: string }[] = await this.dataSource.query(
       `select password_hash from password_history where user_id = $1 order by created_at desc, id desc limit $2`,

@@ -33,7 +33,7 @@ export class BootstrapService implements OnApplicationBootstrap {
         this.logger.warn('ADMIN_PASSWORD is not set: no administrator was created. Set it and restart.');
         return;
       }
-      const problem = passwordProblem(password, 'admin');
+      const problem = passwordProblem(password);
       if (problem) this.logger.warn(`ADMIN_PASSWORD does not meet the password rule (${problem}); it must be changed at first login`);
       await this.users.insert(manager, {
         username: 'admin',

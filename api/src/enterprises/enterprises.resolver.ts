@@ -26,7 +26,7 @@ export class EnterprisesResolver {
     @Args() page: PageArgs,
     @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter | null,
     @Args('order', { type: () => EnterpriseOrder, nullable: true }) order?: EnterpriseOrder | null,
-  ): Promise<EnterprisePageModel> {
+  ) {
     return this.enterpriseService.list(user, filter ?? {}, page, order);
   }
 

@@ -157,7 +157,7 @@ export class EnterprisesService {
       assets: input.assets !== undefined ? input.assets : current.assets,
       publicOwned: input.publicOwned ?? current.publicOwned,
       socialOrganization: input.socialOrganization ?? current.socialOrganization,
-      sizeOverride: input.clearSizeOverride ? null : (input.sizeOverride ?? current.sizeOverride),
+      sizeOverride: input.clearSizeOverride ? null : (input.sizeOverride ?? (current.sizeOverride as EnterpriseInput['sizeOverride'])),
       sizeOverrideReason: input.clearSizeOverride ? null : (input.sizeOverrideReason ?? current.sizeOverrideReason),
     };
     const fields = this.validatedFields(merged);

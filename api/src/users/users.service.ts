@@ -68,7 +68,7 @@ export class UsersService {
     if (!roleRegionLevels(input.role).includes(region.level)) {
       throw RegistryError.badInput('regionCode', `「${ROLE_LABELS[input.role]}」账号不能设在${region.name}这一级`);
     }
-    const problem = passwordProblem(input.password, input.username);
+    const problem = passwordProblem(input.password);
     if (problem) throw RegistryError.badInput('password', problem);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insert(manager, { ...input, createdBy: actor.id });

@@ -1,2 +1,8 @@
 // The notice 吉三方〔2021〕1号 as code. Pure TypeScript: no framework imports here.
 // Each module appends its own export line.
+export * from './accounts';
+export * from './regions';
+export * from './identity';
+export * from './industry';
+export * from './enterprise-size';
+export * from './dates';

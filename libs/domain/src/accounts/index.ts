@@ -18,12 +18,11 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 /** null when the password is acceptable, otherwise the reason in Chinese. */
-export function passwordProblem(password: string, username?: string): string | null {
+export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位`;
   if (password.length > 128) return '密码不能超过 128 位';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((pattern) => pattern.test(password)).length;
   if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }
 
