@@ -6,3 +6,6 @@ export * from './identity';
 export * from './industry';
 export * from './enterprise-size';
 export * from './dates';
+export * from './eligibility';
+export * from './calendar';
+export * from './coverage';
