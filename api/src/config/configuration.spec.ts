@@ -1,0 +1,26 @@
+import { ConfigurationError, loadConfiguration } from './configuration';
+
+describe('loadConfiguration', () => {
+  it('defaults to the embedded database with demo data and demo mode', () => {
+    const config = loadConfiguration({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, seedDemo: true, demoMode: true, dataDir: '.data' });
+  });
+
+  it('seeds an external database only when SEED_DEMO=true', () => {
+    expect(loadConfiguration({ DATABASE_URL: 'postgres://x/y' }).seedDemo).toBe(false);
+    expect(loadConfiguration({ DATABASE_URL: 'postgres://x/y', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('names the variable when a value is invalid', () => {
+    expect(() => loadConfiguration({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfiguration({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfiguration({ ID_NUMBER_KEYS: 'k1:00' })).toThrow(ConfigurationError);
+  });
+
+  it('refuses to start in production without real keys', () => {
+    expect(() => loadConfiguration({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(/ID_NUMBER_KEYS/);
+    const keys = { ID_NUMBER_KEYS: `k2:${'1'.repeat(64)},k1:${'2'.repeat(64)}`, ID_NUMBER_HASH_KEY: '3'.repeat(64) };
+    const config = loadConfiguration({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', ...keys });
+    expect(config.idNumberKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
+  });
+});
