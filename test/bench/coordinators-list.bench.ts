@@ -29,7 +29,8 @@ function rawServer(databaseUrl: string): Promise<{ url: string; close(): Promise
     const offset = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('offset') ?? 0);
     regions ??= new Map((await pool.query(`select code, name from region`)).rows.map((row) => [row.code, row]));
     const page = await pool.query(
-      `select c.id, c.name, c.id_number_masked, c.status, c.region_code, c.enterprise_id, count(*) over () as total
+      `select c.id, c.name, c.id_number_masked, c.status, c.region_code, c.enterprise_id,
+         (select count(*)::int from coordinator c where c.region_path >= $1 and c.region_path < $1 || '~') as total
        from coordinator c where c.region_path >= $1 and c.region_path < $1 || '~' order by c.name, c.id offset $2 limit 20`,
       ['220000/', offset],
     );

@@ -68,12 +68,14 @@ export class CoordinatorsService {
     const { where, parameters } = this.filterSql(user, filter);
     const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
     const sort = SORT_COLUMNS[order?.field ?? CoordinatorSort.NAME];
-    const rows: (Record<string, unknown> & { total_count: string })[] = await this.dataSource.query(
-      `select ${COLUMNS}, count(*) over () as total_count from coordinator c
+    // The total rides along as an uncorrelated subquery (evaluated once): one round trip, and the
+    // page itself walks the (name, id) index instead of sorting the whole scope.
+    const rows: (Record<string, unknown> & { total_count: number })[] = await this.dataSource.query(
+      `select ${COLUMNS}, (select count(*)::int from coordinator c where ${where}) as total_count from coordinator c
        where ${where} order by ${sort} ${direction}, c.id ${direction} offset ${offset} limit ${limit}`,
       parameters,
     );
-    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    let total = rows.length > 0 ? rows[0].total_count : 0;
     if (rows.length === 0 && offset > 0) {
       const [{ count }] = await this.dataSource.query(`select count(*)::int as count from coordinator c where ${where}`, parameters);
       total = count;

@@ -53,14 +53,15 @@ export class EnterprisesService {
     const { where, parameters } = this.filterSql(user, filter);
     const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
     const sort = SORT_COLUMNS[order?.field ?? EnterpriseSort.NAME];
-    // The total rides along with the page (one statement); only an empty page needs a count.
-    const rows: (Record<string, unknown> & { total_count: string })[] = await this.dataSource.query(
-      `select e.*, count(*) over () as total_count from enterprise e
+    // The total rides along as an uncorrelated subquery (evaluated once): one round trip, and
+    // the page itself walks the (name, id) index instead of sorting the whole scope.
+    const rows: (Record<string, unknown> & { total_count: number })[] = await this.dataSource.query(
+      `select e.*, (select count(*)::int from enterprise e where ${where}) as total_count from enterprise e
        where ${where} order by ${sort} ${direction}, e.id ${direction}
        offset ${offset} limit ${limit}`,
       parameters,
     );
-    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    let total = rows.length > 0 ? rows[0].total_count : 0;
     if (rows.length === 0 && offset > 0) {
       const [{ count }] = await this.dataSource.query(`select count(*)::int as count from enterprise e where ${where}`, parameters);
       total = count;
