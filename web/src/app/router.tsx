@@ -1,0 +1,42 @@
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { useAuth } from './auth/AuthContext';
+import { AppLayout } from './layout/AppLayout';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { appRoutes, homePath } from './routes';
+
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(appRoutes, me?.role)} replace />;
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/change-password',
+      element: (
+        <RequireAuth allowPendingPasswordChange>
+          <ChangePasswordPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <Home /> },
+        ...appRoutes.map((route) => ({ path: route.path, element: route.element })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createRouter>;

@@ -1,0 +1,62 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@registry/domain';
+import type { ReactNode } from 'react';
+import { adminRoutes } from '../admin/routes';
+import { awardRoutes } from '../awards/routes';
+import { coordinatorRoutes } from '../coordinators/routes';
+import { dashboardRoutes } from '../dashboard/routes';
+import { enterpriseRoutes } from '../enterprises/routes';
+import { importRoutes } from '../imports/routes';
+
+/**
+ * One entry per page inside the signed-in layout. A feature adds its pages here (or exports its
+ * own array, as coordinators/ and enterprises/ do, and spreads it in): `path` is absolute,
+ * `menu` puts it in the side menu, `roles` limits who sees it in the menu (the server decides
+ * what they may actually do).
+ */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  menu?: {
+    /** i18n key of the menu label */
+    labelKey: string;
+    icon?: ReactNode;
+    /** position in the menu, ascending */
+    order: number;
+  };
+  roles?: readonly Role[];
+}
+
+const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM', 'LEADER'];
+
+export const appRoutes: AppRoute[] = [
+  ...coordinatorRoutes({ icon: <TeamOutlined />, order: 10, roles: READERS }),
+  ...enterpriseRoutes({ icon: <BankOutlined />, order: 20, roles: READERS }),
+  ...awardRoutes({ icon: <TrophyOutlined />, order: 30, roles: READERS }),
+  ...dashboardRoutes({ icon: <BarChartOutlined />, order: 40, roles: READERS }),
+  ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
+  ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
+];
+
+/** Menu entries for a role, in order. */
+export function menuRoutes(routes: readonly AppRoute[], role: Role | undefined): (AppRoute & { menu: NonNullable<AppRoute['menu']> })[] {
+  return routes
+    .filter((route): route is AppRoute & { menu: NonNullable<AppRoute['menu']> } => Boolean(route.menu))
+    .filter((route) => !route.roles || (role !== undefined && route.roles.includes(role)))
+    .sort((left, right) => left.menu.order - right.menu.order);
+}
+
+/** The first page a role may open (the landing page after sign-in). */
+export function homePath(routes: readonly AppRoute[], role: Role | undefined): string {
+  // a leader reads the figures first (issue 5)
+  if (role === 'LEADER' && routes.some((route) => route.path === '/dashboard')) return '/dashboard';
+  return menuRoutes(routes, role)[0]?.path ?? '/coordinators';
+}

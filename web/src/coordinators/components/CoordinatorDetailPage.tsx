@@ -1,0 +1,139 @@
+import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { CoordinatorDocument, ReactivateCoordinatorDocument } from '@registry/graphql-client';
+import { App as AntApp, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useCanEdit } from '../../app/auth/AuthContext';
+import { ConflictAlert } from '../../app/components/ConflictAlert';
+import { FullPageSpin } from '../../app/components/FullPageSpin';
+import { NotFoundResult } from '../../app/components/NotFoundResult';
+import { QueryError } from '../../app/components/QueryError';
+import { useRegions } from '../../app/hooks/useRegions';
+import { regionLabel } from '../../app/utils/region-tree';
+import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { CoordinatorStatusTag } from './CoordinatorStatusTag';
+import { DeactivateCoordinatorModal } from './DeactivateCoordinatorModal';
+import { SubRecordTabs } from './SubRecordTabs';
+
+export default function CoordinatorDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const canEdit = useCanEdit();
+  const { modal, message } = AntApp.useApp();
+  const { data, loading, error, refetch } = useQuery(CoordinatorDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const [reactivate] = useMutation(ReactivateCoordinatorDocument);
+  const [deactivateOpen, setDeactivateOpen] = useState(false);
+  const { regions } = useRegions();
+  const [conflict, setConflict] = useState<string | null>(null);
+
+  if (loading && !data) return <FullPageSpin />;
+  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
+  const coordinator = data?.coordinator;
+  if (!coordinator) return <NotFoundResult backTo="/coordinators" backLabel={t('nav.coordinators')} />;
+
+  const confirmReactivate = () =>
+    modal.confirm({
+      title: t('coordinator.reactivateConfirm', { name: coordinator.name }),
+      okText: t('coordinator.reactivate'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await reactivate({ variables: { id: coordinator.id, version: coordinator.version } });
+          void message.success(t('coordinator.reactivated'));
+        } catch (reactivateError) {
+          if (hasErrorCode(reactivateError, 'CONFLICT')) setConflict(readApiErrors(reactivateError)[0]?.message ?? '');
+          else void message.error(readApiErrors(reactivateError).map((apiError) => apiError.message).join('；'));
+        }
+      },
+    });
+
+  const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : value);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {conflict !== null ? (
+        <ConflictAlert
+          message={conflict}
+          onReload={() => {
+            setConflict(null);
+            void refetch();
+          }}
+        />
+      ) : null}
+      <Card>
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+          <Space align="center">
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="coordinator-name">
+              {coordinator.name}
+            </Typography.Title>
+            <CoordinatorStatusTag status={coordinator.status} />
+            {coordinator.tripartiteOrGrassroots ? <Tag color="purple">{t(`enums.affiliation.${coordinator.affiliation}`)}</Tag> : null}
+          </Space>
+          {canEdit ? (
+            <Space>
+              <Link to={`/coordinators/${coordinator.id}/edit`}>
+                <Button icon={<EditOutlined />}>{t('common.edit')}</Button>
+              </Link>
+              {coordinator.status === 'ACTIVE' ? (
+                <Button danger icon={<UserDeleteOutlined />} onClick={() => setDeactivateOpen(true)}>
+                  {t('coordinator.deactivate')}
+                </Button>
+              ) : (
+                <Button icon={<RollbackOutlined />} onClick={confirmReactivate}>
+                  {t('coordinator.reactivate')}
+                </Button>
+              )}
+            </Space>
+          ) : null}
+        </Flex>
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} title={t('coordinator.sections.basic')}>
+          <Descriptions.Item label={t('coordinator.fields.name')}>{coordinator.name}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.gender')}>{t(`enums.gender.${coordinator.gender}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.birthDate')}>
+            {coordinator.birthDate} · {t('coordinator.fields.age')} {coordinator.age}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.idNumber')}>
+            <Typography.Text code data-testid="masked-id-number">
+              {coordinator.idNumber}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.phone')}>{dash(coordinator.phone)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.category')}>{t(`enums.category.${coordinator.category}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.affiliation')}>{t(`enums.affiliation.${coordinator.affiliation}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.enterprise')}>
+            {coordinator.enterprise ? (
+              <Space size={4}>
+                <Link to={`/enterprises/${coordinator.enterprise.id}`}>{coordinator.enterprise.name}</Link>
+                <Tag>{t(`enums.sizeClass.${coordinator.enterprise.sizeClass}`)}</Tag>
+              </Space>
+            ) : (
+              dash(coordinator.unitName)
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.region')}>{regions.length > 0 ? regionLabel(regions, coordinator.regionCode) : (coordinator.region?.name ?? coordinator.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.post')}>{dash(coordinator.post)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.joinedOn')}>{coordinator.joinedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.leftOn')}>{dash(coordinator.leftOn)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card>
+        <SubRecordTabs coordinator={coordinator} />
+      </Card>
+      {deactivateOpen ? (
+        <DeactivateCoordinatorModal
+          coordinator={coordinator}
+          open={deactivateOpen}
+          onClose={() => setDeactivateOpen(false)}
+          onReload={() => {
+            setDeactivateOpen(false);
+            void refetch();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,100 @@
+import { ClearOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
+import {
+  CERTIFICATE_LEVELS,
+  COORDINATOR_CATEGORIES,
+  COORDINATOR_STATUSES,
+  SIZE_CLASS_VALUES,
+  withFilters,
+  type CoordinatorListParams,
+} from '../utils/list-params';
+
+interface Props {
+  value: CoordinatorListParams;
+  onChange: (next: CoordinatorListParams) => void;
+}
+
+export function CoordinatorFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const change = (changes: Partial<CoordinatorListParams>) => onChange(withFilters(value, changes));
+  return (
+    <Form layout="inline" className="registry-filter-bar" style={{ rowGap: 0, marginBottom: 4 }}>
+      <Form.Item label={t('coordinator.filters.region')}>
+        <RegionTreeSelect value={value.regionCode} onChange={(regionCode) => change({ regionCode })} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item>
+        <Input.Search
+          key={value.search ?? ''}
+          defaultValue={value.search}
+          placeholder={t('coordinator.searchPlaceholder')}
+          allowClear
+          enterButton={t('common.search')}
+          onSearch={(search) => change({ search: search.trim() || undefined })}
+          style={{ width: 260 }}
+          aria-label={t('coordinator.searchPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item label={t('coordinator.filters.category')}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.categories}
+          onChange={(categories: number[]) => change({ categories })}
+          placeholder={t('common.all')}
+          options={COORDINATOR_CATEGORIES.map((category) => ({ value: category, label: t(`enums.categoryShort.${category}`) }))}
+          style={{ width: 220 }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('coordinator.filters.status')}>
+        <Select
+          allowClear
+          value={value.status}
+          onChange={(status) => change({ status })}
+          placeholder={t('common.all')}
+          options={COORDINATOR_STATUSES.map((status) => ({ value: status, label: t(`enums.coordinatorStatus.${status}`) }))}
+          style={{ width: 100 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('coordinator.filters.certificateLevel')}>
+        <Select
+          allowClear
+          value={value.certificateLevelAtLeast}
+          onChange={(certificateLevelAtLeast) => change({ certificateLevelAtLeast })}
+          placeholder={t('common.all')}
+          options={CERTIFICATE_LEVELS.map((level) => ({
+            value: level,
+            label: t('coordinator.filters.certificateLevelAtLeast', { level: t(`enums.certificateLevelShort.${level}`) }),
+          }))}
+          style={{ width: 140 }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('coordinator.filters.employerSize')}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.enterpriseSizeClasses}
+          onChange={(enterpriseSizeClasses) => change({ enterpriseSizeClasses })}
+          placeholder={t('common.all')}
+          options={SIZE_CLASS_VALUES.map((sizeClass) => ({ value: sizeClass, label: t(`enums.sizeClass.${sizeClass}`) }))}
+          style={{ width: 180 }}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Button
+          icon={<ClearOutlined />}
+          onClick={() =>
+            onChange({ categories: [], enterpriseSizeClasses: [], page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })
+          }
+        >
+          {t('common.reset')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

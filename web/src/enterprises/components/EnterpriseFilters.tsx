@@ -1,0 +1,118 @@
+import { ClearOutlined } from '@ant-design/icons';
+import { INDUSTRY_SECTIONS } from '@registry/domain';
+import { Button, Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
+import { OWNERSHIPS, SIZE_CLASS_VALUES, STATUS_FILTERS, withFilters, type EnterpriseListParams } from '../utils/list-params';
+
+interface Props {
+  value: EnterpriseListParams;
+  onChange: (next: EnterpriseListParams) => void;
+}
+
+const booleanValue = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+const parseBoolean = (value: string | undefined) => (value === undefined ? undefined : value === 'true');
+
+export function EnterpriseFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const change = (changes: Partial<EnterpriseListParams>) => onChange(withFilters(value, changes));
+  return (
+    <Form layout="inline" className="registry-filter-bar" style={{ rowGap: 0, marginBottom: 4 }}>
+      <Form.Item label={t('enterprise.filters.region')}>
+        <RegionTreeSelect value={value.regionCode} onChange={(regionCode) => change({ regionCode })} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item>
+        <Input.Search
+          key={value.search ?? ''}
+          defaultValue={value.search}
+          placeholder={t('enterprise.searchPlaceholder')}
+          allowClear
+          enterButton={t('common.search')}
+          onSearch={(search) => change({ search: search.trim() || undefined })}
+          style={{ width: 300 }}
+          aria-label={t('enterprise.searchPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.filters.sizeClass')}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.sizeClasses}
+          onChange={(sizeClasses) => change({ sizeClasses })}
+          placeholder={t('common.all')}
+          options={SIZE_CLASS_VALUES.map((sizeClass) => ({ value: sizeClass, label: t(`enums.sizeClass.${sizeClass}`) }))}
+          style={{ width: 180 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.filters.covered')}>
+        <Select
+          allowClear
+          value={booleanValue(value.covered)}
+          onChange={(covered: string | undefined) => change({ covered: parseBoolean(covered) })}
+          placeholder={t('common.all')}
+          options={[
+            { value: 'true', label: t('enterprise.coveredYes') },
+            { value: 'false', label: t('enterprise.coveredNo') },
+          ]}
+          style={{ width: 110 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.filters.industrySection')}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          value={value.industrySection}
+          onChange={(industrySection) => change({ industrySection })}
+          placeholder={t('common.all')}
+          options={INDUSTRY_SECTIONS.map((entry) => ({ value: entry.section, label: `${entry.section} ${t(`enums.industrySection.${entry.section}`)}` }))}
+          style={{ width: 200 }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.filters.ownership')}>
+        <Select
+          allowClear
+          value={value.ownership}
+          onChange={(ownership) => change({ ownership })}
+          placeholder={t('common.all')}
+          options={OWNERSHIPS.map((ownership) => ({ value: ownership, label: t(`enterprise.ownership.${ownership}`) }))}
+          style={{ width: 120 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.filters.socialOrganization')}>
+        <Select
+          allowClear
+          value={booleanValue(value.socialOrganization)}
+          onChange={(social: string | undefined) => change({ socialOrganization: parseBoolean(social) })}
+          placeholder={t('common.all')}
+          options={[
+            { value: 'true', label: t('common.yes') },
+            { value: 'false', label: t('common.no') },
+          ]}
+          style={{ width: 90 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('enterprise.fields.active')}>
+        <Select
+          value={value.status}
+          onChange={(status) => change({ status })}
+          options={STATUS_FILTERS.map((status) => ({
+            value: status,
+            label: status === 'active' ? t('enterprise.activeYes') : status === 'closed' ? t('enterprise.activeNo') : t('common.all'),
+          }))}
+          style={{ width: 100 }}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Button
+          icon={<ClearOutlined />}
+          onClick={() => onChange({ sizeClasses: [], status: 'active', page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
+        >
+          {t('common.reset')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
