@@ -33,6 +33,11 @@ export default [
     },
   },
   {
+    // Tests drive the api and web from outside and may import any of their files.
+    files: ['test/**'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     // Configuration, scripts and tests may read the environment.
     files: ['api/src/config/**', 'test/**', 'scripts/**', 'tools/**', '**/*.spec.ts', 'web/vite.config.ts', 'codegen.ts', 'api/src/database/demo/seed-cli.ts'],
     rules: { 'no-restricted-properties': 'off' },
