@@ -6,6 +6,9 @@ import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, requestOf, ROLES } from '../common/s
 import type { Role } from '../users/user.entity';
 import { AuthService } from './auth.service';
 
+/** Refusals the guard has already written to the audit trail (the denial plugin skips them). */
+export const AUDITED_DENIALS = new WeakSet<Error>();
+
 // Deny by default: every operation needs a live session unless marked @Public(); a user who
 // must change the password may only do what @AllowPendingPasswordChange() allows; @Roles()
 // narrows further. The guard runs for every resolver and controller (APP_GUARD).
@@ -32,8 +35,15 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) {
-      await this.audit.record(user, { action: 'ACCESS_DENIED', detail: { operation: context.getHandler().name, role: user.role }, ip: request.ip ?? null });
-      throw RegistryError.forbidden('您的角色无权执行此操作');
+      await this.audit.record(user, {
+        action: 'ACCESS_DENIED',
+        regionPath: user.scopePath,
+        detail: { operation: context.getHandler().name, role: user.role },
+        ip: request.ip ?? null,
+      });
+      const refusal = RegistryError.forbidden('您的角色无权执行此操作');
+      AUDITED_DENIALS.add(refusal);
+      throw refusal;
     }
     return true;
   }

@@ -1,14 +1,40 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditLogResolver } from '../audit/audit-log.resolver';
+import { AuditLogService } from '../audit/audit-log.service';
+import { GraphQLLimitsPlugin } from '../common/graphql-limits';
+import { CoordinatorsModule } from '../coordinators/coordinators.module';
 import { UsersResolver } from '../users/users.resolver';
 import { UsersService } from '../users/users.service';
+import { AccessDenialAuditPlugin } from './access-denial.plugin';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { IdNumberRevealResolver } from './id-number-reveal.resolver';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { RequestDatabase, RequestDatabaseMiddleware } from './request-database';
 
 @Global()
 @Module({
-  providers: [AuthService, AuthResolver, UsersService, UsersResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [CoordinatorsModule],
+  providers: [
+    AuthService,
+    AuthResolver,
+    UsersService,
+    UsersResolver,
+    LoginRateLimiter,
+    RequestDatabase,
+    IdNumberRevealResolver,
+    AuditLogService,
+    AuditLogResolver,
+    GraphQLLimitsPlugin,
+    AccessDenialAuditPlugin,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UsersService],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestDatabaseMiddleware).forRoutes('{*path}');
+  }
+}

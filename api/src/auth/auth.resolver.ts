@@ -4,17 +4,20 @@ import { AllowPendingPasswordChange, CurrentUser, Public, type SessionUser } fro
 import { RegionsService } from '../regions/regions.service';
 import { AuthPayloadModel, MeModel } from '../users/user.model';
 import { AuthService } from './auth.service';
+import { LoginRateLimiter } from './login-rate-limiter';
 
 @Resolver()
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly regions: RegionsService,
+    private readonly rateLimiter: LoginRateLimiter,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayloadModel)
   login(@Args('username') username: string, @Args('password') password: string, @Context() context: GraphQLContext) {
+    this.rateLimiter.check(context.req.ip ?? null, username);
     return this.auth.login(username, password, context.req.ip ?? null);
   }
 

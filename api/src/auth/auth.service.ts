@@ -5,7 +5,9 @@ import {
   MAX_FAILED_LOGINS,
   PASSWORD_HISTORY,
   PASSWORD_MAX_AGE_DAYS,
+  maskIdNumber,
   passwordProblem,
+  validateIdNumber,
 } from '@registry/domain';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
@@ -14,9 +16,17 @@ import { AuditService } from '../audit/audit.service';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { SETS_SCOPE } from './request-database';
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** The username as typed, for the audit trail; an ID number typed by mistake is masked. */
+function typedUsername(username: string): string {
+  const typed = username.trim().slice(0, 50);
+  const identity = validateIdNumber(typed);
+  return identity.valid ? maskIdNumber(identity.normalized) : typed;
 }
 
 // A fixed hash to verify against when the username is unknown, so that the answer and its
@@ -41,12 +51,12 @@ export class AuthService {
     );
     if (!user) {
       await argon2.verify(await DUMMY_HASH, password).catch(() => false);
-      await this.audit.record(null, { action: 'LOGIN_FAILURE', detail: { username: username.slice(0, 50), reason: 'unknown user' }, ip });
+      await this.audit.record(null, { action: 'LOGIN_FAILURE', detail: { username: typedUsername(username), reason: 'unknown user' }, ip });
       throw invalid;
     }
     const actor = { id: String(user.id), username: user.username };
     if (user.locked_until && new Date(user.locked_until) > new Date()) {
-      await this.audit.record(actor, { action: 'LOGIN_FAILURE', objectType: 'user', objectId: actor.id, detail: { reason: 'locked' }, ip });
+      await this.audit.record(actor, { action: 'LOGIN_FAILURE', objectType: 'user', objectId: actor.id, regionPath: user.region_path, detail: { reason: 'locked' }, ip });
       // Same words as a wrong password: a lock must not confirm that the account exists.
       throw invalid;
     }
@@ -63,6 +73,7 @@ export class AuthService {
         action: 'LOGIN_FAILURE',
         objectType: 'user',
         objectId: actor.id,
+        regionPath: user.region_path,
         detail: { reason: user.active ? 'wrong password' : 'disabled', locked: locks },
         ip,
       });
@@ -91,17 +102,23 @@ export class AuthService {
    */
   async sessionUser(token: string): Promise<SessionUser | null> {
     const hash = tokenHash(token);
+    // On a request's scoped connection this is the first statement: it also sets
+    // app.scope_path (row-level security) to the user's jurisdiction, or to nothing.
     const rows = await this.dataSource.query(
-      `update user_session s set last_seen_at = now()
-       from app_user u
-       where s.token_hash = $1 and u.id = s.user_id and s.revoked_at is null and s.expires_at > now()
-         and s.last_seen_at > now() - make_interval(mins => $2) and u.active
-       returning u.id, u.username, u.display_name, u.role, u.region_code, u.region_path, u.must_change_password,
-                 u.password_changed_at, u.password_exempt`,
+      `${SETS_SCOPE}
+       with found as (
+         update user_session s set last_seen_at = now()
+         from app_user u
+         where s.token_hash = $1 and u.id = s.user_id and s.revoked_at is null and s.expires_at > now()
+           and s.last_seen_at > now() - make_interval(mins => $2) and u.active
+         returning u.id, u.username, u.display_name, u.role, u.region_code, u.region_path, u.must_change_password,
+                   u.password_changed_at, u.password_exempt)
+       select found.*, set_config('app.scope_path', coalesce((select region_path from found limit 1), ''), false) as scope
+       from (select 1) as one left join found on true`,
       [hash, this.config.session.idleMinutes],
     );
     const user = (Array.isArray(rows[0]) ? rows[0] : rows)[0];
-    if (!user) return null;
+    if (!user?.id) return null;
     return {
       id: String(user.id),
       username: user.username,

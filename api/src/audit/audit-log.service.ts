@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { resolvePage } from '../common/paging';
+import { RegistryError } from '../common/registry-error';
+import { scopeSql, type SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { RegionsService } from '../regions/regions.service';
+import type { AuditLogEntryModel, AuditLogFilter } from './audit-log.model';
+
+// Reading the audit trail (auditors and the province administrator). Entries carry the
+// jurisdiction path they belong to; an auditor below the province sees its own subtree only.
+// Entries without a path (failed logins under unknown usernames) are province-level.
+@Injectable()
+export class AuditLogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async list(user: SessionUser, filter: AuditLogFilter = {}, page: { offset?: number | null; limit?: number | null } = {}) {
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const parameters: unknown[] = [];
+    const conditions: string[] = [];
+    const add = (sql: (parameter: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql(`$${parameters.length}`));
+    };
+    const provinceWide = this.regions.find(user.regionCode)?.level === 'PROVINCE';
+    if (!provinceWide) add((p) => scopeSql('region_path', p), user.scopePath);
+    if (filter.userId) add((p) => `user_id = ${p}`, /^\d{1,18}$/.test(filter.userId) ? filter.userId : '0');
+    if (filter.username?.trim()) add((p) => `username = ${p}`, filter.username.trim());
+    if (filter.action?.trim()) add((p) => `action = ${p}`, filter.action.trim().toUpperCase());
+    if (filter.objectType?.trim()) add((p) => `object_type = ${p}`, filter.objectType.trim());
+    if (filter.objectId?.trim()) add((p) => `object_id = ${p}`, filter.objectId.trim());
+    if (filter.from && filter.to && filter.from > filter.to) throw RegistryError.badInput('to', '结束时间早于开始时间');
+    if (filter.from) add((p) => `at >= ${p}`, filter.from);
+    if (filter.to) add((p) => `at < ${p}`, filter.to);
+    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `select id, at, user_id, username, action, object_type, object_id, region_path, detail, ip, count(*) over () as total_count
+       from audit_log ${where} order by at desc, id desc offset ${offset} limit ${limit}`,
+      parameters,
+    );
+    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from audit_log ${where}`, parameters);
+      total = count;
+    }
+    return { total, items: rows.map((row) => this.fromRow(row)) };
+  }
+
+  private fromRow(row: Record<string, unknown>): AuditLogEntryModel {
+    const path = row.region_path as string | null;
+    // the last code of a path like 220000/220100/220104/
+    const regionCode = path ? (path.split('/').filter(Boolean).pop() ?? null) : null;
+    return {
+      id: String(row.id),
+      at: row.at as Date,
+      userId: row.user_id === null ? null : String(row.user_id),
+      username: row.username as string | null,
+      action: row.action as string,
+      objectType: row.object_type as string | null,
+      objectId: row.object_id as string | null,
+      regionCode,
+      detail: row.detail === null ? null : JSON.stringify(row.detail),
+      ip: row.ip as string | null,
+    };
+  }
+}

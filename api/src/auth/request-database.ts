@@ -1,0 +1,118 @@
+import { Injectable, Logger, NestMiddleware, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { NextFunction, Request, Response } from 'express';
+import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
+import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+
+// Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
+// BYPASSRLS) on one connection per request, from a second pool whose connections start with
+// `role=registry_app`. The session lookup (AuthService.sessionUser) is that connection's first
+// statement and sets `app.scope_path` to the user's jurisdiction in the same round trip, so a
+// 20-row list costs two statements. Row-level security on coordinator and enterprise then
+// holds even where a service forgot its WHERE clause. Everything else (migrations, seeding,
+// bootstrap, background work, anonymous requests such as login) runs as the owner.
+// A request whose response has ended (client gone) continues on registry_app with no scope.
+// See docs/decisions/0010-access-rls-application-role.md.
+
+interface RequestDatabaseState {
+  runner: QueryRunner | null;
+  /** true once the statement that sets app.scope_path has run on this request's connection */
+  scopeSet: boolean;
+  released: boolean;
+}
+
+const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
+
+/** Marks the statement that sets app.scope_path (the session lookup). */
+export const SETS_SCOPE = '/* sets app.scope_path */';
+
+/** Runs `work` as the owner, outside any request's scoped connection (system work only). */
+export function runAsOwner<T>(work: () => T): T {
+  return requestDatabase.exit(work);
+}
+
+@Injectable()
+export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('RequestDatabase');
+  private applicationPool: DataSource | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const options = this.dataSource.options as DataSourceOptions & { extra?: Record<string, unknown> };
+    this.applicationPool = new DataSource({
+      ...options,
+      migrations: [],
+      extra: {
+        ...(options.extra ?? {}),
+        // every connection of this pool is registry_app from its first statement
+        options: `-c role=${APPLICATION_ROLE} -c app.scope_path=`,
+        application_name: 'registry-request',
+      },
+    } as DataSourceOptions);
+    await this.applicationPool.initialize();
+    const original = this.dataSource.createQueryRunner.bind(this.dataSource);
+    this.dataSource.createQueryRunner = (mode) => {
+      const state = requestDatabase.getStore();
+      if (!state || !this.applicationPool) return original(mode);
+      // A request cut short (client gone) keeps running without a scope, never as owner.
+      // System work that outlives a response leaves through runAsOwner().
+      if (state.released) return this.scopedRunner({ runner: null, scopeSet: false, released: false }, false);
+      state.runner ??= this.scopedRunner(state, true);
+      return state.runner;
+    };
+  }
+
+  /** A registry_app runner; `sticky`: one per request, released when the response ends. */
+  private scopedRunner(state: RequestDatabaseState, sticky: boolean): QueryRunner {
+    const runner = this.applicationPool!.createQueryRunner();
+    const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    if (sticky) {
+      // TypeORM releases a runner after each DataSource.query/transaction; this one lives
+      // until the response ends.
+      const realRelease = runner.release.bind(runner);
+      runner.release = async () => undefined;
+      (runner as unknown as { realRelease: () => Promise<void> }).realRelease = realRelease;
+    }
+    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+      if (!state.scopeSet) {
+        state.scopeSet = true;
+        // A pooled connection keeps the last request's scope until the session lookup
+        // replaces it; anything that runs before that lookup runs with no scope at all.
+        if (!sql.includes(SETS_SCOPE)) await query(`select set_config('app.scope_path', '', false)`);
+      }
+      return query(sql, parameters, structured);
+    }) as QueryRunner['query'];
+    return runner;
+  }
+
+  release(state: RequestDatabaseState): void {
+    if (state.released) return;
+    state.released = true;
+    const runner = state.runner as (QueryRunner & { realRelease?: () => Promise<void> }) | null;
+    state.runner = null;
+    if (!runner?.realRelease) return;
+    const done = runner.isTransactionActive ? runner.rollbackTransaction().catch(() => undefined) : Promise.resolve();
+    void done.then(() => runner.realRelease!()).catch((error) => this.logger.error(String(error)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.applicationPool?.isInitialized) await this.applicationPool.destroy();
+  }
+}
+
+@Injectable()
+export class RequestDatabaseMiddleware implements NestMiddleware {
+  constructor(private readonly database: RequestDatabase) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    // Anonymous requests (login, health, the web app's files) have no scope: they run as owner.
+    if (!/^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return next();
+    const state: RequestDatabaseState = { runner: null, scopeSet: false, released: false };
+    const finish = () => this.database.release(state);
+    response.once('finish', finish);
+    response.once('close', finish);
+    requestDatabase.run(state, next);
+  }
+}
