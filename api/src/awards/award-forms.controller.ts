@@ -1,0 +1,87 @@
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { RegistryError } from '../common/registry-error';
+import { CurrentUser, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { AwardFormsData } from './award-forms.data';
+import { certificatePdf, nominationFormPdf, nominationFormXlsx, unitSummaryPdf, unitSummaryXlsx } from './award-forms.renderer';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ACCOUNT_LOCKED: 423,
+};
+
+/** Downloads answer errors as JSON with the same code and Chinese message as GraphQL. */
+@Catch(RegistryError)
+export class RegistryErrorHttpFilter implements ExceptionFilter {
+  catch(error: RegistryError, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(STATUS[error.code] ?? 400)
+      .json({ code: error.code, message: error.message, field: error.field ?? null });
+  }
+}
+
+function send(response: Response, body: Buffer, type: string, filename: string): void {
+  response.setHeader('content-type', type);
+  response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  response.setHeader('cache-control', 'no-store');
+  response.end(body);
+}
+
+function year(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw RegistryError.badInput('year', '年度无效');
+  return parsed;
+}
+
+// 附件2, 附件3 and certificates behind the same AuthGuard as GraphQL (bearer token); rows outside
+// the user's jurisdiction answer 404 like missing ones. ?revealReason=… prints the full ID number
+// on 附件2 for a role allowed to reveal it, and is audited.
+@UseFilters(RegistryErrorHttpFilter)
+@Controller('api/awards')
+export class AwardFormsController {
+  constructor(private readonly data: AwardFormsData) {}
+
+  @Roles(...READER_ROLES)
+  @Get('nominations/:id/form.pdf')
+  async formPdf(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query('revealReason') revealReason: string | undefined, @Res() response: Response) {
+    const sheet = await this.data.nominee(user, id, revealReason);
+    send(response, await nominationFormPdf(sheet), 'application/pdf', `附件2-推荐表-${sheet.name}.pdf`);
+  }
+
+  @Roles(...READER_ROLES)
+  @Get('nominations/:id/form.xlsx')
+  async formXlsx(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query('revealReason') revealReason: string | undefined, @Res() response: Response) {
+    const sheet = await this.data.nominee(user, id, revealReason);
+    send(response, await nominationFormXlsx(sheet), XLSX, `附件2-推荐表-${sheet.name}.xlsx`);
+  }
+
+  @Roles(...READER_ROLES)
+  @Get('nominations/:id/certificate.pdf')
+  async certificate(@CurrentUser() user: SessionUser, @Param('id') id: string, @Res() response: Response) {
+    const sheet = await this.data.nominee(user, id);
+    if (sheet.state !== 'NAMED' || !sheet.certificateNumber) throw RegistryError.badInput('state', `${sheet.name} 尚未命名，没有证书`);
+    send(response, await certificatePdf(sheet), 'application/pdf', `证书-${sheet.certificateNumber}-${sheet.name}.pdf`);
+  }
+
+  @Roles(...READER_ROLES)
+  @Get('campaigns/:year/units/:code/summary.xlsx')
+  async summaryXlsx(@CurrentUser() user: SessionUser, @Param('year') yearText: string, @Param('code') code: string, @Res() response: Response) {
+    const summary = await this.data.unitSummary(user, year(yearText), code);
+    send(response, await unitSummaryXlsx(summary.unitName, year(yearText), summary.sheets), XLSX, `附件3-汇总表-${summary.unitName}-${yearText}.xlsx`);
+  }
+
+  @Roles(...READER_ROLES)
+  @Get('campaigns/:year/units/:code/summary.pdf')
+  async summaryPdf(@CurrentUser() user: SessionUser, @Param('year') yearText: string, @Param('code') code: string, @Res() response: Response) {
+    const summary = await this.data.unitSummary(user, year(yearText), code);
+    send(response, await unitSummaryPdf(summary.unitName, year(yearText), summary.sheets), 'application/pdf', `附件3-汇总表-${summary.unitName}-${yearText}.pdf`);
+  }
+}
