@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { resolvePage } from '../common/paging';
+import { RegistryError } from '../common/registry-error';
+import { scopeSql, type SessionUser } from '../common/session-user';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { CoordinatorsService } from '../coordinators/coordinators.service';
+import type { CoordinatorEntity } from '../coordinators/entities/coordinator.entity';
+import { SizeClass } from '../common/enums';
+import { EnterprisesService } from '../enterprises/enterprises.service';
+import type { EnterpriseEntity } from '../enterprises/enterprise.entity';
+import { RegionsService } from '../regions/regions.service';
+import { currentYear, today } from './analytics-refresher.service';
+import { WorkforceDimension } from './analytics.model';
+import { AnalyticsService } from './analytics.service';
+import { activeAt, ageBandSql, EDUCATION_BY_RANK, EDUCATION_RANK_SQL, ownershipSql } from './rollup-sql';
+
+// Typed once, so every predicate may use any of them (or none).
+const PARAMETERS = `with p as (select $1::text collate "C" as scope, $2::date as as_of, $3::date as on_date, $4::text as bucket,
+  $5::date as year_start, $6::date as year_end)`;
+
+// The lists behind the figures, from the base tables with the roll-up's own predicates
+// (rollup-sql.ts), so that a list's total equals the figure it was opened from.
+@Injectable()
+export class AnalyticsDrilldownService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly analytics: AnalyticsService,
+    private readonly enterprises: EnterprisesService,
+    private readonly coordinators: CoordinatorsService,
+  ) {}
+
+  /** The bureaus' to-do list: large/medium enterprises with no active coordinator, now. */
+  uncoveredEnterprises(
+    user: SessionUser,
+    regionCode: string,
+    publicOwned: boolean | null | undefined,
+    page: { offset?: number | null; limit?: number | null },
+  ): Promise<{ total: number; offset: number; limit: number; items: EnterpriseEntity[] }> {
+    this.regions.requireReadable(regionCode, user);
+    return this.enterprises.list(user, { regionCode, sizeClasses: [SizeClass.LARGE, SizeClass.MEDIUM], covered: false, publicOwned: publicOwned ?? null }, page);
+  }
+
+  /** The coordinators counted in one bucket of a workforce figure. */
+  async coordinatorsBehind(
+    user: SessionUser,
+    regionCode: string,
+    year: number,
+    dimension: WorkforceDimension,
+    bucket: string | null | undefined,
+    page: { offset?: number | null; limit?: number | null },
+  ): Promise<{ total: number; offset: number; limit: number; items: CoordinatorEntity[] }> {
+    const region = this.regions.requireReadable(regionCode, user);
+    this.analytics.checkYear(year);
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const asOf = year === currentYear() ? null : `${year}-12-31`;
+    const onDate = asOf ?? today();
+    // $1 scope path, $2 as-of date (null: now), $3 the figure's date, $4 bucket, $5 year start, $6 year end (capped at today)
+    const yearEnd = asOf ?? today();
+    const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd];
+    const active = activeAt('c', 'p.as_of');
+    const inYear = (column: string) => `(${column} >= p.year_start and ${column} <= p.year_end)`;
+    const predicates: Record<WorkforceDimension, string> = {
+      TOTAL: active,
+      CATEGORY: `${active} and c.category::text = p.bucket`,
+      GENDER: `${active} and c.gender = p.bucket`,
+      AGE_BAND: `${active} and ${ageBandSql('c.birth_date', 'p.on_date')} = p.bucket`,
+      EDUCATION: `${active} and (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce((select max(${EDUCATION_RANK_SQL}) from education where coordinator_id = c.id), 0) + 1] = p.bucket`,
+      CERT_LEVEL: `${active} and coalesce((select min(k.level)::text from certificate k where k.coordinator_id = c.id and k.issued_on <= p.on_date and k.level is not null), 'NONE') = p.bucket`,
+      OCCUPATION: `${active} and exists (select 1 from certificate k where k.coordinator_id = c.id and k.issued_on <= p.on_date and k.occupation = p.bucket)`,
+      OWNERSHIP: `${active} and ${ownershipSql('(select e.public_owned from enterprise e where e.id = c.enterprise_id)')} = p.bucket`,
+      SIZE_CLASS: `${active} and coalesce((select e.size_class from enterprise e where e.id = c.enterprise_id), 'NONE') = p.bucket`,
+      AFFILIATION: `${active} and c.affiliation = p.bucket`,
+      JOINED: `${inYear('c.joined_on')}`,
+      LEFT: `${inYear('c.left_on')}`,
+      NEWLY_CERTIFIED: `${inYear('(select min(k.issued_on) from certificate k where k.coordinator_id = c.id)')}`,
+      CERTIFIED: `exists (select 1 from certificate k where k.coordinator_id = c.id and ${inYear('k.issued_on')} and coalesce(k.level::text, 'NONE') = p.bucket)`,
+      TRAINED: `exists (select 1 from training t where t.coordinator_id = c.id and ${inYear('t.completed_on')})`,
+    };
+    const predicate = predicates[dimension];
+    if (!predicate) throw RegistryError.badInput('dimension', `不支持的统计维度 ${dimension}`);
+    const rows: { id: string; total_count: string }[] = await this.dataSource.query(
+      `${PARAMETERS} select c.id, count(*) over () as total_count from coordinator c cross join p
+       where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}
+       order by c.name, c.id offset ${offset} limit ${limit}`,
+      parameters,
+    );
+    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [{ count }] = await this.dataSource.query(
+        `${PARAMETERS} select count(*)::int as count from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
+        parameters,
+      );
+      total = count;
+    }
+    const found = await this.coordinators.findMany(rows.map((row) => String(row.id)));
+    const byId = new Map(found.map((coordinator) => [String(coordinator.id), coordinator]));
+    return { total, offset, limit, items: rows.map((row) => byId.get(String(row.id))!).filter(Boolean) };
+  }
+}

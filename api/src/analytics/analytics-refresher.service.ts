@@ -1,0 +1,224 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { runAsOwner } from '../auth/request-database';
+import { RegionsService } from '../regions/regions.service';
+import {
+  COORDINATOR_ADD_SQL,
+  COORDINATOR_LEAVES_SQL,
+  COORDINATOR_NODES_FROM_LEAVES_SQL,
+  COORDINATOR_SUBTRACT_SQL,
+  ENTERPRISE_ADD_SQL,
+  ENTERPRISE_LEAVES_SQL,
+  ENTERPRISE_NODES_FROM_LEAVES_SQL,
+  ENTERPRISE_SUBTRACT_SQL,
+  FIRST_YEAR,
+  PRUNE_COORDINATOR_SQL,
+  PRUNE_SQL,
+} from './rollup-sql';
+
+/** Poll for regions marked dirty by the triggers this often (ms). */
+const POLL_INTERVAL_MS = 400; // ×5 while the LISTEN connection is up
+/** A session-wide advisory lock id: one refresher at a time across API instances. */
+const REFRESH_LOCK = 74_050_001;
+
+export interface RefreshResult {
+  regions: number;
+  full: boolean;
+  milliseconds: number;
+}
+
+/** Today as the registry's other services see it (UTC calendar day). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+export function currentYear(): number {
+  return Number(today().slice(0, 4));
+}
+
+// Keeps the roll-up tables in step with the registry. Triggers (migrations AnalyticsRollups,
+// AnalyticsRefreshNotify) note every region a write touches and NOTIFY analytics_dirty; this
+// service LISTENs, recomputes just those regions (and their ancestors by difference) right
+// after the commit, and polls as a safety net. Readers call `ensureFresh` first, which waits
+// only when a notified change is not yet in the roll-ups. A new calendar year rebuilds all.
+@Injectable()
+export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Analytics');
+  private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
+  private running: Promise<RefreshResult | null> | null = null;
+  private stopped = false;
+  private listener: Client | null = null;
+  /** bumped by every notification; a refresh that started at generation g covers all writes up to g */
+  private dirtyGeneration = 1;
+  private refreshedGeneration = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.soon) clearTimeout(this.soon);
+    await this.running?.catch(() => null);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.options as { url?: string; host?: string; port?: number; username?: string; password?: unknown; database?: string };
+    const client = new Client({ connectionString: options.url, host: options.host, port: options.port, user: options.username, password: options.password as string | undefined, database: options.database });
+    try {
+      await client.connect();
+      client.on('notification', () => {
+        this.dirtyGeneration += 1;
+        // a short debounce gathers the statements of one import into one refresh
+        if (!this.soon) {
+          this.soon = setTimeout(() => {
+            this.soon = null;
+            if (!this.stopped) void this.refreshNow().catch((error) => this.logger.error(`roll-up refresh failed: ${(error as Error).message}`));
+          }, 30);
+          this.soon.unref?.();
+        }
+      });
+      client.on('error', (error) => {
+        this.logger.warn(`analytics listener lost (${error.message}); polling only`);
+        this.listener = null;
+      });
+      await client.query('listen analytics_dirty');
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`analytics listener unavailable (${(error as Error).message}); polling only`);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), delay);
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const [{ pending }] = await this.dataSource.query(
+        `select exists (select 1 from analytics_dirty_region) or
+           coalesce((select built_year from analytics_state where id = 1), 0) <> $1 as pending`,
+        [currentYear()],
+      );
+      if (pending) {
+        this.dirtyGeneration += 1;
+        await this.refreshNow();
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.error(`roll-up refresh failed: ${(error as Error).message}`);
+    } finally {
+      this.schedule(this.listener ? POLL_INTERVAL_MS * 5 : POLL_INTERVAL_MS);
+    }
+  }
+
+  /** Runs a refresh now, or after the one already running if more writes came in meanwhile. */
+  refreshNow(): Promise<RefreshResult | null> {
+    if (this.running) {
+      return this.running.then((result) => (this.refreshedGeneration < this.dirtyGeneration ? this.refreshNow() : result));
+    }
+    const generation = this.dirtyGeneration;
+    // System work: as the table owner, never on a reader's row-level-secured connection.
+    this.running = runAsOwner(() => this.refresh())
+      .finally(() => {
+        // Also after a failure: readers stop waiting (they get the previous figures); the dirty
+        // rows came back with the rollback and the poller tries again.
+        this.refreshedGeneration = Math.max(this.refreshedGeneration, generation);
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  /** Changes whenever a refresh finishes: cached figures computed at another value are stale. */
+  get generation(): number {
+    return this.refreshedGeneration;
+  }
+
+  /** Waits (up to `timeoutMs`) until every write notified so far is in the roll-ups: a user sees their own write. */
+  async ensureFresh(timeoutMs = 4000): Promise<void> {
+    if (!this.listener) {
+      // no notifications: ask the database whether anything is pending
+      const [{ pending }] = await this.dataSource.query(`select exists (select 1 from analytics_dirty_region) as pending`);
+      if (pending) this.dirtyGeneration += 1;
+    }
+    if (this.refreshedGeneration >= this.dirtyGeneration) return;
+    const deadline = Date.now() + timeoutMs;
+    while (this.refreshedGeneration < this.dirtyGeneration && Date.now() < deadline) {
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())).unref?.());
+      await Promise.race([this.refreshNow().catch(() => null), timeout]);
+    }
+  }
+
+  private async refresh(): Promise<RefreshResult | null> {
+    const started = Date.now();
+    return this.dataSource.transaction(async (manager) => {
+      // another instance refreshing: wait for it, then take what is left
+      await manager.query(`select pg_advisory_xact_lock($1)`, [REFRESH_LOCK]);
+      const year = currentYear();
+      const [state] = await manager.query(`select built_year from analytics_state where id = 1`);
+      // TypeORM answers a DELETE … RETURNING with [rows, affected]
+      const [dirty] = (await manager.query(`delete from analytics_dirty_region returning region_code`)) as [{ region_code: string }[], number];
+      const full = !state || state.built_year !== year;
+      const codes = full
+        ? ((await manager.query(`select code from region`)) as { code: string }[]).map((row) => row.code)
+        : [...new Set(dirty.map((row) => row.region_code))];
+      if (codes.length === 0) return null;
+      await this.recompute(manager, codes, full, year);
+      const milliseconds = Date.now() - started;
+      await manager.query(
+        `update analytics_state set built_year = $1, refreshed_at = now(), last_refresh_ms = $2, last_refresh_regions = $3 where id = 1`,
+        [year, milliseconds, codes.length],
+      );
+      if (full || codes.length > 50) this.logger.log(`roll-ups refreshed for ${codes.length} regions in ${milliseconds} ms`);
+      return { regions: codes.length, full, milliseconds };
+    });
+  }
+
+  private async recompute(manager: EntityManager, codes: string[], full: boolean, year: number): Promise<void> {
+    const parameters = [codes, FIRST_YEAR, year, today()];
+    // Roll-ups can always be rebuilt from the registry: no need to wait for the WAL flush.
+    await manager.query(`set local synchronous_commit = off`);
+    await manager.query(`set local work_mem = '64MB'`);
+    if (full) {
+      for (const table of ['analytics_enterprise_leaf', 'analytics_enterprise_node', 'analytics_coordinator_leaf', 'analytics_coordinator_node']) {
+        await manager.query(`delete from ${table}`);
+      }
+      await manager.query(ENTERPRISE_LEAVES_SQL, parameters.slice(0, 3));
+      await manager.query(COORDINATOR_LEAVES_SQL, parameters);
+      await manager.query(ENTERPRISE_NODES_FROM_LEAVES_SQL);
+      await manager.query(COORDINATOR_NODES_FROM_LEAVES_SQL);
+      return;
+    }
+    await manager.query(ENTERPRISE_SUBTRACT_SQL, [codes]);
+    await manager.query(COORDINATOR_SUBTRACT_SQL, [codes]);
+    await manager.query(ENTERPRISE_ADD_SQL, parameters.slice(0, 3));
+    await manager.query(COORDINATOR_ADD_SQL, parameters);
+    const nodes = this.ancestorsOf(codes);
+    await manager.query(PRUNE_SQL, [nodes]);
+    await manager.query(PRUNE_COORDINATOR_SQL, [nodes]);
+  }
+
+  /** The regions themselves and every region above them (from their jurisdiction paths). */
+  private ancestorsOf(codes: string[]): string[] {
+    const nodes = new Set<string>();
+    for (const code of codes) {
+      const region = this.regions.find(code);
+      if (!region) continue;
+      for (const part of region.path.split('/')) if (part) nodes.add(part);
+    }
+    return [...nodes];
+  }
+}

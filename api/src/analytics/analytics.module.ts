@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CoordinatorsModule } from '../coordinators/coordinators.module';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { AnalyticsAwardsService } from './analytics-awards.service';
+import { AnalyticsDrilldownService } from './analytics-drilldown.service';
+import { AnalyticsRefresher } from './analytics-refresher.service';
+import { AnalyticsResolver } from './analytics.resolver';
+import { AnalyticsService } from './analytics.service';
+
+@Module({
+  imports: [EnterprisesModule, CoordinatorsModule],
+  providers: [AnalyticsRefresher, AnalyticsService, AnalyticsDrilldownService, AnalyticsAwardsService, AnalyticsResolver],
+  exports: [AnalyticsRefresher, AnalyticsService],
+})
+export class AnalyticsModule {}

@@ -1,0 +1,239 @@
+// Set-based SQL that (re)computes the analytics roll-ups for a set of regions. The same
+// predicates serve the drill-down lists (analytics-drilldown.service.ts), so a figure and the
+// list behind it can never disagree. Parameters of the leaf statements:
+//   $1 region codes (varchar[]), $2 first year, $3 current year, $4 today (date).
+
+/** First year of the series: the notice was issued in 2021 (吉三方〔2021〕1号). */
+export const FIRST_YEAR = 2021;
+
+/**
+ * Active at the figure's date: the current year is "now" (status 在岗, the same test as the
+ * enterprise list's `covered` filter); a past year is its 31 December, from joined/left dates.
+ */
+export function activeAt(coordinator: string, asOf: string): string {
+  return `(case when ${asOf} is null then ${coordinator}.status = 'ACTIVE'
+    else ${coordinator}.joined_on <= ${asOf} and (${coordinator}.left_on is null or ${coordinator}.left_on > ${asOf}) end)`;
+}
+
+const YEARS = `years as (
+  select y::smallint as year, case when y = $3::int then null else make_date(y, 12, 31) end as as_of
+  from generate_series($2::int, $3::int) y
+)`;
+
+/** Enterprises existing at the date: active now, and for a past year registered by its end. */
+export function enterpriseExistsAt(enterprise: string, asOf: string): string {
+  return `(${enterprise}.active and (${asOf} is null or ${enterprise}.registered_on <= ${asOf}))`;
+}
+
+// One leaf row per region × year × size × social organization × ownership. Totals are counted
+// once per registration year and summed forward (registered by 31 December = registered in
+// that year or before), so 1M enterprises are read once, not once per year.
+const ENTERPRISE_COMPUTED = `${YEARS},
+groups as (
+  select e.region_code, e.region_path, e.size_class, e.social_organization, e.public_owned,
+    date_part('year', e.registered_on)::int as registered_year, count(*)::int as n
+  from enterprise e where e.region_code = any($1::varchar[]) and e.active
+  group by 1, 2, 3, 4, 5, 6
+),
+totals as (
+  select g.region_code, g.region_path, y.year, g.size_class, g.social_organization, g.public_owned, sum(g.n)::int as total
+  from groups g join years y on (y.as_of is null or g.registered_year <= y.year)
+  group by 1, 2, 3, 4, 5, 6
+),
+own as (
+  select e.region_code, y.year, e.size_class, e.social_organization, e.public_owned, count(distinct e.id)::int as covered
+  from coordinator c join enterprise e on e.id = c.enterprise_id
+  join years y on ${activeAt('c', 'y.as_of')} and ${enterpriseExistsAt('e', 'y.as_of')}
+  where e.region_code = any($1::varchar[])
+  group by 1, 2, 3, 4, 5
+),
+grassroots as (
+  select distinct c.region_code, y.year
+  from coordinator c join region r on r.code = c.region_code and r.level = 'TOWNSHIP'
+  join years y on ${activeAt('c', 'y.as_of')}
+  where c.affiliation = 'GRASSROOTS' and c.region_code = any($1::varchar[])
+),
+computed as (
+  -- a township with an active grassroots coordinator covers all of its enterprises (used for small/micro)
+  select t.region_code, t.region_path, t.year, t.size_class, t.social_organization, t.public_owned, t.total,
+    coalesce(o.covered, 0) as covered_own, case when g.region_code is not null then t.total else coalesce(o.covered, 0) end as covered_any
+  from totals t
+  left join own o on o.region_code = t.region_code and o.year = t.year and o.size_class = t.size_class
+    and o.social_organization = t.social_organization and o.public_owned = t.public_owned
+  left join grassroots g on g.region_code = t.region_code and g.year = t.year
+)`;
+
+export const EDUCATION_RANK_SQL = `case level when 'SECONDARY_OR_BELOW' then 1 when 'JUNIOR_COLLEGE' then 2
+  when 'BACHELOR' then 3 when 'MASTER' then 4 when 'DOCTOR' then 5 end`;
+export const EDUCATION_BY_RANK = ['NONE', 'SECONDARY_OR_BELOW', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER', 'DOCTOR'];
+
+/** Age on the figure's date, in bands. */
+export function ageBandSql(birthDate: string, onDate: string): string {
+  const age = `date_part('year', age(${onDate}, ${birthDate}))`;
+  return `(case when ${age} < 30 then 'UNDER_30' when ${age} < 40 then '30_39' when ${age} < 50 then '40_49'
+    when ${age} < 60 then '50_59' else '60_PLUS' end)`;
+}
+
+/** Owner of the employer: 公有 / 非公, or none when the person has no employer on file. */
+export function ownershipSql(employerPublic: string): string {
+  return `(case when ${employerPublic} is null then 'NONE' when ${employerPublic} then 'PUBLIC' else 'NON_PUBLIC' end)`;
+}
+
+const COORDINATOR_COMPUTED = `${YEARS},
+scoped as (
+  select c.id, c.region_code, c.region_path, c.category, c.gender, c.birth_date, c.affiliation, c.status, c.joined_on, c.left_on,
+    e.public_owned as employer_public, e.size_class as employer_size
+  from coordinator c left join enterprise e on e.id = c.enterprise_id
+  where c.region_code = any($1::varchar[])
+),
+stock as (
+  select s.*, y.year, coalesce(y.as_of, $4::date) as on_date
+  from scoped s join years y on ${activeAt('s', 'y.as_of')}
+),
+best_certificate as (
+  select st.id, st.year, min(k.level) as level
+  from stock st join certificate k on k.coordinator_id = st.id and k.issued_on <= st.on_date and k.level is not null
+  group by st.id, st.year
+),
+best_education as (
+  select coordinator_id, max(${EDUCATION_RANK_SQL}) as rank
+  from education where coordinator_id in (select id from scoped) group by coordinator_id
+),
+facts as (
+  select st.region_code, st.region_path, st.year, st.category::text as category, st.gender::text as gender,
+    ${ageBandSql('st.birth_date', 'st.on_date')} as age_band,
+    (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce(be.rank, 0) + 1] as education,
+    coalesce(bc.level::text, 'NONE') as cert_level,
+    ${ownershipSql('st.employer_public')} as ownership,
+    coalesce(st.employer_size, 'NONE')::text as size_class,
+    st.affiliation::text as affiliation
+  from stock st
+  left join best_certificate bc on bc.id = st.id and bc.year = st.year
+  left join best_education be on be.coordinator_id = st.id
+),
+certificates as (
+  select s.id, s.region_code, s.region_path, k.occupation, k.level, k.issued_on
+  from scoped s join certificate k on k.coordinator_id = s.id
+),
+trainings as (
+  select s.id, s.region_code, s.region_path, t.hours, t.completed_on, t.subsidy_kind, t.subsidy_amount
+  from scoped s join training t on t.coordinator_id = s.id
+  where t.completed_on >= make_date($2::int, 1, 1) and t.completed_on <= $4::date
+),
+computed as (
+-- every stock dimension in one pass (grouping sets), each person once per dimension
+select region_code, region_path, year::smallint as year,
+  case when grouping(category) = 0 then 'CATEGORY' when grouping(gender) = 0 then 'GENDER' when grouping(age_band) = 0 then 'AGE_BAND'
+    when grouping(education) = 0 then 'EDUCATION' when grouping(cert_level) = 0 then 'CERT_LEVEL' when grouping(ownership) = 0 then 'OWNERSHIP'
+    when grouping(size_class) = 0 then 'SIZE_CLASS' when grouping(affiliation) = 0 then 'AFFILIATION' else 'TOTAL' end as dimension,
+  coalesce(category, gender, age_band, education, cert_level, ownership, size_class, affiliation, 'ALL') as bucket,
+  count(*)::numeric as value
+from facts
+group by grouping sets (
+  (region_code, region_path, year), (region_code, region_path, year, category), (region_code, region_path, year, gender),
+  (region_code, region_path, year, age_band), (region_code, region_path, year, education), (region_code, region_path, year, cert_level),
+  (region_code, region_path, year, ownership), (region_code, region_path, year, size_class), (region_code, region_path, year, affiliation))
+union all
+-- occupations held by the date: a person with two occupations counts once in each
+select st.region_code, st.region_path, st.year, 'OCCUPATION', k.occupation, count(distinct st.id)
+from stock st join certificate k on k.coordinator_id = st.id and k.issued_on <= st.on_date
+group by 1, 2, 3, 4, 5
+union all
+select region_code, region_path, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', count(*)
+from scoped where joined_on >= make_date($2::int, 1, 1) and joined_on <= $4::date group by 1, 2, 3
+union all
+select region_code, region_path, date_part('year', left_on)::smallint, 'LEFT', 'ALL', count(*)
+from scoped where left_on >= make_date($2::int, 1, 1) and left_on <= $4::date group by 1, 2, 3
+union all
+select region_code, region_path, date_part('year', first_on)::smallint, 'NEWLY_CERTIFIED', 'ALL', count(*)
+from (select id, region_code, region_path, min(issued_on) as first_on from certificates group by 1, 2, 3) f
+where first_on >= make_date($2::int, 1, 1) and first_on <= $4::date group by 1, 2, 3
+union all
+select region_code, region_path, date_part('year', issued_on)::smallint, 'CERTIFIED', coalesce(level::text, 'NONE'), count(distinct id)
+from certificates where issued_on >= make_date($2::int, 1, 1) and issued_on <= $4::date group by 1, 2, 3, 5
+union all
+select region_code, region_path, year, d.dimension, 'ALL', d.value
+from (
+  select region_code, region_path, date_part('year', completed_on)::smallint as year,
+    count(distinct id) as people, sum(hours) as hours, count(*) as sessions
+  from trainings group by 1, 2, 3
+) t cross join lateral (values ('TRAINED', t.people::numeric), ('TRAINING_HOURS', t.hours), ('TRAININGS', t.sessions::numeric)) d(dimension, value)
+union all
+select region_code, region_path, year, d.dimension, t.subsidy_kind, d.value
+from (
+  select region_code, region_path, date_part('year', completed_on)::smallint as year, subsidy_kind,
+    count(distinct id) as people, coalesce(sum(subsidy_amount), 0) as amount
+  from trainings where subsidy_kind is not null group by 1, 2, 3, 4
+) t cross join lateral (values ('SUBSIDY_PEOPLE', t.people::numeric), ('SUBSIDY_AMOUNT', t.amount)) d(dimension, value)
+)`;
+
+// Node rows are kept by difference: a region's old leaf rows are subtracted from every
+// ancestor (the codes in its path) and its new rows added, so refreshing one township touches a
+// few hundred rows, not the province's whole table.
+const ANCESTORS = (alias: string) => `cross join lateral unnest(string_to_array(rtrim(${alias}.region_path, '/'), '/')) as a(node_code)`;
+const ENTERPRISE_KEY = 'node_code, year, size_class, social_organization, public_owned';
+const ENTERPRISE_UPSERT = `on conflict (${ENTERPRISE_KEY}) do update set total = n.total + excluded.total,
+  covered_own = n.covered_own + excluded.covered_own, covered_any = n.covered_any + excluded.covered_any`;
+const COORDINATOR_UPSERT = `on conflict (node_code, year, dimension, bucket) do update set value = n.value + excluded.value`;
+
+/** $1 region codes: removes their leaf rows and takes them off every ancestor. */
+export const ENTERPRISE_SUBTRACT_SQL = `
+with old as (delete from analytics_enterprise_leaf where region_code = any($1::varchar[]) returning *)
+insert into analytics_enterprise_node as n (${ENTERPRISE_KEY}, total, covered_own, covered_any)
+select a.node_code, o.year, o.size_class, o.social_organization, o.public_owned, -sum(o.total), -sum(o.covered_own), -sum(o.covered_any)
+from old o ${ANCESTORS('o')} group by 1, 2, 3, 4, 5
+${ENTERPRISE_UPSERT}`;
+
+/** $1–$3 as the leaf statements: computes the regions' leaf rows and adds them to every ancestor. */
+export const ENTERPRISE_ADD_SQL = `
+with ${ENTERPRISE_COMPUTED},
+fresh as (
+  insert into analytics_enterprise_leaf (region_code, region_path, year, size_class, social_organization, public_owned, total, covered_own, covered_any)
+  select * from computed returning *
+)
+insert into analytics_enterprise_node as n (${ENTERPRISE_KEY}, total, covered_own, covered_any)
+select a.node_code, f.year, f.size_class, f.social_organization, f.public_owned, sum(f.total), sum(f.covered_own), sum(f.covered_any)
+from fresh f ${ANCESTORS('f')} group by 1, 2, 3, 4, 5
+${ENTERPRISE_UPSERT}`;
+
+export const COORDINATOR_SUBTRACT_SQL = `
+with old as (delete from analytics_coordinator_leaf where region_code = any($1::varchar[]) returning *)
+insert into analytics_coordinator_node as n (node_code, year, dimension, bucket, value)
+select a.node_code, o.year, o.dimension, o.bucket, -sum(o.value)
+from old o ${ANCESTORS('o')} group by 1, 2, 3, 4
+${COORDINATOR_UPSERT}`;
+
+/** $1–$4 as the leaf statements. */
+export const COORDINATOR_ADD_SQL = `
+with ${COORDINATOR_COMPUTED},
+fresh as (
+  insert into analytics_coordinator_leaf (region_code, region_path, year, dimension, bucket, value)
+  select * from computed returning *
+)
+insert into analytics_coordinator_node as n (node_code, year, dimension, bucket, value)
+select a.node_code, f.year, f.dimension, f.bucket, sum(f.value)
+from fresh f ${ANCESTORS('f')} group by 1, 2, 3, 4
+${COORDINATOR_UPSERT}`;
+
+/** $1 node codes: rows that fell to zero carry nothing. */
+export const PRUNE_SQL = `
+delete from analytics_enterprise_node where node_code = any($1::varchar[]) and total = 0 and covered_own = 0 and covered_any = 0;
+`;
+export const PRUNE_COORDINATOR_SQL = `delete from analytics_coordinator_node where node_code = any($1::varchar[]) and value = 0`;
+
+/** Full build: every node from all leaf rows at once (plain inserts, nothing to merge). */
+export const ENTERPRISE_NODES_FROM_LEAVES_SQL = `
+insert into analytics_enterprise_node (${ENTERPRISE_KEY}, total, covered_own, covered_any)
+select a.node_code, l.year, l.size_class, l.social_organization, l.public_owned, sum(l.total), sum(l.covered_own), sum(l.covered_any)
+from analytics_enterprise_leaf l ${ANCESTORS('l')} group by 1, 2, 3, 4, 5`;
+export const COORDINATOR_NODES_FROM_LEAVES_SQL = `
+insert into analytics_coordinator_node (node_code, year, dimension, bucket, value)
+select a.node_code, l.year, l.dimension, l.bucket, sum(l.value)
+from analytics_coordinator_leaf l ${ANCESTORS('l')} group by 1, 2, 3, 4`;
+/** Full build: the leaf rows only. */
+export const ENTERPRISE_LEAVES_SQL = `with ${ENTERPRISE_COMPUTED}
+insert into analytics_enterprise_leaf (region_code, region_path, year, size_class, social_organization, public_owned, total, covered_own, covered_any)
+select * from computed`;
+export const COORDINATOR_LEAVES_SQL = `with ${COORDINATOR_COMPUTED}
+insert into analytics_coordinator_leaf (region_code, region_path, year, dimension, bucket, value)
+select * from computed`;

@@ -1,0 +1,179 @@
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { makeIdNumber } from '@registry/domain';
+import { loadConfiguration } from '../../api/src/config/configuration';
+import { createApplication } from '../../api/src/server';
+import { benchDatabase, load, print, type Scale } from './support';
+
+// Issue 5: the dashboard's aggregate queries (coverage, structure, distribution) through the
+// real HTTP + GraphQL stack at province, city and county scope, 10 connections; and the time
+// from a write (a coordinator at an uncovered large enterprise) to the figure showing it.
+// ANALYTICS_BENCH_SCALES=province,stress (default both); BENCH_SECONDS per measurement (3).
+const TARGET_P95: Record<string, number> = { province: 20, stress: 50, demo: 20 };
+const THIS_YEAR = new Date().getUTCFullYear();
+
+const QUERIES: Record<string, string> = {
+  coverage: `query($r: String!, $y: Int!) { coverage(regionCode: $r, year: $y) {
+    largeMediumTotal largeMediumCovered socialOrganizationTotal socialOrganizationCovered smallMicroTotal smallMicroCovered targetRate } }`,
+  structure: `query($r: String!, $y: Int!) { workforceStructure(regionCode: $r, year: $y) { dimension bucket count } }`,
+  distribution: `query($r: String!, $y: Int!) { distribution(regionCode: $r, year: $y) {
+    regionCode regionName coordinators largeMediumTotal largeMediumCovered largeMediumRate perHundredLargeMedium } }`,
+};
+
+async function benchScale(scale: Scale, seconds: number): Promise<void> {
+  const seedStarted = Date.now();
+  const databaseUrl = await benchDatabase(scale);
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const password = 'Bench#Admin2025';
+  const config = loadConfiguration({
+    NODE_ENV: 'production', DATABASE_URL: databaseUrl, ADMIN_PASSWORD: password, DEMO_MODE: 'true', LOG_LEVEL: 'error', WEB_DIST_DIR: 'none',
+    ID_NUMBER_KEYS: 'demo:' + 'd3a0'.repeat(16), ID_NUMBER_HASH_KEY: 'a11ce'.repeat(13).slice(0, 64),
+  });
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const sql = async <T = Record<string, any>>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
+
+  const app = await createApplication(config, databaseUrl);
+  await app.listen(0, '127.0.0.1');
+  const appUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(`${appUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const token = (await graphql(`mutation { login(username: "admin", password: "${password}") { accessToken } }`)).login.accessToken as string;
+
+  // The first start after seeding (or after the migration) builds every roll-up.
+  const buildStarted = Date.now();
+  while ((await sql(`select exists (select 1 from analytics_dirty_region) or coalesce(built_year, 0) <> $1 as pending from analytics_state`, [THIS_YEAR]))[0].pending) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const waitedSeconds = (Date.now() - buildStarted) / 1000;
+  const [state] = await sql(`select last_refresh_ms, last_refresh_regions from analytics_state`);
+  const [{ enterprises, coordinators }] = await sql(`select (select count(*) from enterprise)::int as enterprises, (select count(*) from coordinator)::int as coordinators`);
+  // the city and the county with the most enterprises
+  const [county] = await sql(
+    `select r.code, r.name, p.code as unit, p.name as unit_name from region r join region p on p.code = r.parent_code
+     where r.level = 'COUNTY' and p.level = 'UNIT'
+     order by (select count(*) from enterprise e where e.region_path >= r.path and e.region_path < r.path || '~') desc limit 1`,
+  );
+  const scopes = [
+    { label: 'province 220000', code: '220000' },
+    { label: `city ${county.unit}`, code: county.unit },
+    { label: `county ${county.code}`, code: county.code },
+  ];
+
+  const rows: string[][] = [];
+  let worstP95 = 0;
+  for (const [name, query] of Object.entries(QUERIES)) {
+    for (const scope of scopes) {
+      const body = () => JSON.stringify({ query, variables: { r: scope.code, y: THIS_YEAR } });
+      const check = (_status: number, text: string) => text.startsWith('{"data"') && !text.includes('"errors"');
+      const headers = { authorization: `Bearer ${token}` };
+      await load({ url: `${appUrl}/graphql`, method: 'POST', body, headers, seconds: 1, check });
+      const result = await load({ url: `${appUrl}/graphql`, method: 'POST', body, headers, seconds, check });
+      worstP95 = Math.max(worstP95, result.p95);
+      rows.push([name, scope.label, String(result.requests), result.perSecond.toFixed(0), result.p50.toFixed(1), result.p95.toFixed(1), String(result.errors)]);
+    }
+  }
+
+  // SQL statements per (warm) figure request: the session check, and the figure only when
+  // a write changed the roll-ups since the last identical request.
+  const statements = { count: 0 };
+  const original = Client.prototype.query;
+  Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
+    statements.count += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof Client.prototype.query;
+  const perRequest: string[] = [];
+  for (const [name, query] of Object.entries(QUERIES)) {
+    statements.count = 0;
+    await graphql(query, { r: county.code, y: THIS_YEAR }, token);
+    perRequest.push(`${name} ${statements.count}`);
+  }
+  Client.prototype.query = original;
+
+  // The floor of the stack for comparison: the same HTTP + session check + GraphQL, no figure.
+  {
+    const body = () => JSON.stringify({ query: '{ me { id } }' });
+    const headers = { authorization: `Bearer ${token}` };
+    await load({ url: `${appUrl}/graphql`, method: 'POST', body, headers, seconds: 1 });
+    const result = await load({ url: `${appUrl}/graphql`, method: 'POST', body, headers, seconds });
+    rows.push(['(baseline: me)', 'session only', String(result.requests), result.perSecond.toFixed(0), result.p50.toFixed(1), result.p95.toFixed(1), String(result.errors)]);
+  }
+
+  // Freshness, twice: the background refresher alone (watched in the roll-up table, no reader
+  // asking), then a reader asking right after the write (readers catch the roll-ups up first).
+  const target = await graphql(`query($r: String!) { uncoveredEnterprises(regionCode: $r, limit: 2) { items { id regionCode } } }`, { r: county.code }, token);
+  const freshness: string[] = [];
+  let sequence = Date.now() % 400;
+  const write = async (enterprise: { id: string; regionCode: string }) => {
+    sequence += 2;
+    const idNumber = makeIdNumber(county.code, '1988-08-08', sequence % 1000, 'FEMALE');
+    await graphql(
+      `mutation($input: CoordinatorInput!) { createCoordinator(input: $input) { id } }`,
+      { input: { name: '基准测试协调员', idNumber, regionCode: enterprise.regionCode, enterpriseId: enterprise.id, tripartiteOrGrassroots: false } },
+      token,
+    );
+  };
+  const coveredInRollup = async () =>
+    Number((await sql(`select coalesce(sum(covered_own), 0)::int as covered from analytics_enterprise_node where node_code = $1 and year = $2 and size_class in ('LARGE', 'MEDIUM')`, [county.code, THIS_YEAR]))[0].covered);
+  const items = target.uncoveredEnterprises.items as { id: string; regionCode: string }[];
+  if (items.length >= 1) {
+    const before = await coveredInRollup();
+    const started = Date.now();
+    await write(items[0]);
+    while ((await coveredInRollup()) === before && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    freshness.push(`write → roll-up by the background refresher: ${Date.now() - started} ms`);
+  }
+  if (items.length >= 2) {
+    const coverage = async () => (await graphql(QUERIES.coverage, { r: county.code, y: THIS_YEAR }, token)).coverage.largeMediumCovered as number;
+    const before = await coverage();
+    const started = Date.now();
+    await write(items[1]);
+    while ((await coverage()) === before && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    freshness.push(`write → coverage query answering with it: ${Date.now() - started} ms (write included)`);
+  }
+  // leave the bench database as it was
+  await sql(`delete from coordinator where name = '基准测试协调员'`);
+
+  // A change touching every region (a province-wide import) costs a full rebuild: time one.
+  let fullRebuild = '';
+  if (process.env.ANALYTICS_BENCH_FULL !== 'false') {
+    const pending = async () =>
+      (await sql(`select exists (select 1 from analytics_dirty_region) or coalesce(built_year, 0) <> $1 as pending from analytics_state`, [THIS_YEAR]))[0].pending;
+    while (await pending()) await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await sql(`update analytics_state set built_year = null`);
+    while (await pending()) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [rebuilt] = await sql(`select last_refresh_ms, last_refresh_regions from analytics_state`);
+    fullRebuild = `full rebuild (every region, as after a province-wide import): ${rebuilt.last_refresh_ms} ms in the refresher, ${Date.now() - started} ms until done`;
+  }
+
+  print('');
+  print(`analytics, ${scale} data: ${enterprises} enterprises, ${coordinators} coordinators (database ready in ${seedSeconds.toFixed(1)} s; last roll-up refresh ${state.last_refresh_ms} ms for ${state.last_refresh_regions} regions, startup catch-up ${waitedSeconds.toFixed(1)} s)`);
+  print(`10 connections, ${seconds} s per line, year ${THIS_YEAR}; target p95 <= ${TARGET_P95[scale]} ms`);
+  const header = ['query', 'scope', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'errors'];
+  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index].length)));
+  const line = (cells: string[]) => '  ' + cells.map((cell, index) => (index < 2 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]))).join('  ');
+  print(line(header));
+  rows.forEach((row) => print(line(row)));
+  print(`  worst p95 ${worstP95.toFixed(1)} ms: ${worstP95 <= TARGET_P95[scale] ? 'within' : 'OVER'} the ${TARGET_P95[scale]} ms target`);
+  print(`  SQL statements per warm request (session check included): ${perRequest.join(', ')}`);
+  freshness.forEach((entry) => print(`  freshness: ${entry} (target <= 5000 ms)`));
+  if (fullRebuild) print(`  ${fullRebuild}`);
+
+  await client.end();
+  await app.close();
+}
+
+export async function run(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+  const scales = (process.env.ANALYTICS_BENCH_SCALES ?? 'province,stress').split(',').map((scale) => scale.trim()) as Scale[];
+  for (const scale of scales) await benchScale(scale, seconds);
+}

@@ -1,0 +1,78 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../app/auth/AuthContext';
+import { readBoolean, readIntList, readList, readOneOf, readPositiveInt, readText, writeParams } from '../../app/utils/url-params';
+
+export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
+export type SizeClassValue = (typeof SIZE_CLASSES)[number];
+export const FIRST_YEAR = 2021;
+export const TARGET_YEAR = 2025;
+
+export function currentYear(): number {
+  return new Date().getFullYear();
+}
+
+export interface DashboardParams {
+  /** the region shown; the user's own region by default */
+  region: string;
+  year: number;
+  /** 公有 true / 非公 false / both */
+  publicOwned?: boolean;
+  sizes: SizeClassValue[];
+  category?: number;
+  /** region whose uncovered large/medium enterprises are listed (drawer), if any */
+  uncovered?: string;
+  metric?: 'coordinators' | 'largeMediumRate' | 'perHundredLargeMedium' | 'largeMediumUncovered';
+}
+
+const METRICS = ['coordinators', 'largeMediumRate', 'perHundredLargeMedium', 'largeMediumUncovered'] as const;
+
+/** The dashboard's state lives in the URL, so a view can be bookmarked and shared. */
+export function useDashboardParams(): [DashboardParams, (patch: Partial<DashboardParams>) => void] {
+  const { me } = useAuth();
+  const [search, setSearch] = useSearchParams();
+  const latest = currentYear();
+  const params = useMemo<DashboardParams>(() => {
+    const year = readPositiveInt(search, 'year');
+    const category = readIntList(search, 'category', 1, 6)[0];
+    return {
+      region: readText(search, 'region') ?? me?.regionCode ?? '220000',
+      year: year && year >= FIRST_YEAR && year <= latest ? year : latest,
+      publicOwned: readBoolean(search, 'public'),
+      sizes: readList(search, 'size', SIZE_CLASSES),
+      category,
+      uncovered: readText(search, 'uncovered'),
+      metric: readOneOf(search, 'metric', METRICS),
+    };
+  }, [search, me?.regionCode, latest]);
+
+  const update = useCallback(
+    (patch: Partial<DashboardParams>) => {
+      const next = { ...params, ...patch };
+      setSearch(
+        writeParams([
+          ['region', next.region !== me?.regionCode ? next.region : undefined],
+          ['year', next.year !== latest ? next.year : undefined],
+          ['public', next.publicOwned],
+          ['size', next.sizes],
+          ['category', next.category],
+          ['uncovered', next.uncovered],
+          ['metric', next.metric],
+        ]),
+      );
+    },
+    [params, setSearch, me?.regionCode, latest],
+  );
+  return [params, update];
+}
+
+/** The API variables of the overview query. */
+export function overviewVariables(params: DashboardParams) {
+  return {
+    regionCode: params.region,
+    year: params.year,
+    publicOwned: params.publicOwned ?? null,
+    sizeClasses: params.sizes.length > 0 ? params.sizes : null,
+    category: params.category ?? null,
+  };
+}
