@@ -3,7 +3,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { resolve } from 'node:path';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
+import { AwardsModule } from './awards/awards.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
 import { LoaderRegistry, type GraphQLContext } from './common/loader-registry';
@@ -11,6 +13,7 @@ import type { RequestWithUser } from './common/session-user';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { CoordinatorsModule } from './coordinators/coordinators.module';
+import { ImportsModule } from './imports/imports.module';
 import { dataSourceOptions } from './database/data-source';
 import { BootstrapService } from './database/bootstrap.service';
 import { EnterprisesModule } from './enterprises/enterprises.module';
@@ -47,6 +50,9 @@ export class AppModule {
         RegionsModule,
         EnterprisesModule,
         CoordinatorsModule,
+        ImportsModule,
+        AwardsModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

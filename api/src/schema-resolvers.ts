@@ -1,4 +1,8 @@
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { AwardCampaignsResolver, AwardRulesResolver, NominationsResolver } from './awards/awards.resolver';
+import { IdNumberRevealResolver } from './auth/id-number-reveal.resolver';
 import { CoordinatorsResolver } from './coordinators/coordinators.resolver';
 import { EnterprisesResolver } from './enterprises/enterprises.resolver';
 import { RegionsResolver } from './regions/regions.resolver';
@@ -6,4 +10,4 @@ import { UsersResolver } from './users/users.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver];

@@ -9,3 +9,5 @@ export * from './dates';
 export * from './eligibility';
 export * from './calendar';
 export * from './coverage';
+export * from './import-values';
+export * from './awards';

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { RegistryError } from '../common/registry-error';
+import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { IMPORT_KINDS, type ImportKind } from './columns';
+import { writeCsvErrorFile, writeXlsxErrorFile } from './error-file';
+import { RestErrorFilter } from './http-errors.filter';
+import { ImportsService, type ImportMode } from './imports.service';
+import { SpreadsheetsService } from './spreadsheets.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(response: Response, type: string, fileName: string): void {
+  response.setHeader('Content-Type', type);
+  response.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+function mode(value: unknown, field: string): ImportMode {
+  if (value === 'ALL_OR_NOTHING' || value === 'VALID_ONLY') return value;
+  throw RegistryError.badInput(field, '导入方式应为 ALL_OR_NOTHING（全部导入，有错误则不导入）或 VALID_ONLY（仅导入正确的行）');
+}
+
+const TEMPLATE_NAMES: Record<ImportKind, string> = { coordinators: '协调员导入模板.xlsx', enterprises: '用人单位导入模板.xlsx' };
+const EXPORT_NAMES: Record<string, string> = {
+  coordinators: '协调员名册',
+  enterprises: '用人单位名册',
+  'uncovered-enterprises': '未配备协调员的大中型企业',
+  nominations: '评选推荐名单',
+};
+
+// REST rather than GraphQL for files: uploads stream straight to disk and downloads stream
+// out (docs/decisions/0600-imports.md). The global AuthGuard applies as to every controller.
+@Controller('api')
+@UseFilters(RestErrorFilter)
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly spreadsheets: SpreadsheetsService,
+  ) {}
+
+  @Roles(...EDITOR_ROLES)
+  @Get('imports/templates/:file')
+  async template(@CurrentUser() user: SessionUser, @Param('file') file: string, @Res() response: Response): Promise<void> {
+    const kind = file.replace(/\.xlsx$/, '') as ImportKind;
+    if (!IMPORT_KINDS.includes(kind)) throw RegistryError.notFound('模板', file);
+    attachment(response, XLSX, TEMPLATE_NAMES[kind]);
+    await this.spreadsheets.template(user, kind, response);
+    response.end();
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Get('imports')
+  list(@CurrentUser() user: SessionUser, @Query('offset') offset?: string, @Query('limit') limit?: string) {
+    return this.imports.list(user, Number(offset) || 0, Number(limit) || 20);
+  }
+
+  /** Body: the file itself (any content type but JSON/form); ?kind=coordinators|enterprises&fileName=…[&commit=…] */
+  @Roles(...EDITOR_ROLES)
+  @Post('imports')
+  @HttpCode(202)
+  upload(
+    @CurrentUser() user: SessionUser,
+    @Req() request: Request,
+    @Query('kind') kind: string,
+    @Query('fileName') fileName: string,
+    @Query('commit') commit?: string,
+  ) {
+    if (/^(multipart\/|application\/json|application\/x-www-form-urlencoded)/i.test(request.headers['content-type'] ?? '')) {
+      throw RegistryError.badInput('file', '请直接以请求体上传文件（Content-Type: application/octet-stream）');
+    }
+    return this.imports.upload(user, kind, fileName, request, commit ? mode(commit, 'commit') : null);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Get('imports/:id')
+  job(@CurrentUser() user: SessionUser, @Param('id') id: string) {
+    return this.imports.require(user, id);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Get('imports/:id/errors')
+  errors(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query('offset') offset?: string, @Query('limit') limit?: string) {
+    return this.imports.errors(user, id, Number(offset) || 0, Number(limit) || 200);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Get('imports/:id/error-file')
+  async errorFile(@CurrentUser() user: SessionUser, @Param('id') id: string, @Res() response: Response): Promise<void> {
+    const job = await this.imports.require(user, id);
+    const errors = await this.imports.errorsByRow(id);
+    const base = job.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+    const rows = this.imports.rowsOf(job as never);
+    if (job.fileFormat === 'csv') {
+      attachment(response, 'text/csv; charset=utf-8', `${base}-错误说明.csv`);
+      await writeCsvErrorFile(job.kind, rows, errors, response);
+    } else {
+      attachment(response, XLSX, `${base}-错误说明.xlsx`);
+      await writeXlsxErrorFile(job.kind, rows, errors, response);
+      response.end();
+    }
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Post('imports/:id/commit')
+  @HttpCode(202)
+  commit(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: { mode?: string } = {}) {
+    return this.imports.commit(user, id, mode(body?.mode, 'mode'));
+  }
+
+  @Roles(...READER_ROLES)
+  @Get('exports/:file')
+  async export(
+    @CurrentUser() user: SessionUser,
+    @Param('file') file: string,
+    @Query('filter') filter: string | undefined,
+    @Query('revealReason') revealReason: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const kind = file.replace(/\.xlsx$/, '');
+    if (!EXPORT_NAMES[kind]) throw RegistryError.notFound('导出', file);
+    const reveal = await this.spreadsheets.checkReveal(user, kind, revealReason, filter);
+    const stamp = new Date().toISOString().slice(0, 10);
+    attachment(response, XLSX, `${EXPORT_NAMES[kind]}-${stamp}.xlsx`);
+    await this.spreadsheets.export(user, kind, filter, response, reveal !== null);
+    response.end();
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CoordinatorsModule } from '../coordinators/coordinators.module';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { SpreadsheetsService } from './spreadsheets.service';
+
+@Module({
+  imports: [CoordinatorsModule, EnterprisesModule],
+  controllers: [ImportsController],
+  providers: [ImportsService, SpreadsheetsService],
+  exports: [ImportsService, SpreadsheetsService],
+})
+export class ImportsModule {}

@@ -1,0 +1,68 @@
+// COPY into the staging tables: rows are encoded in PostgreSQL's text format and written to a
+// COPY … FROM STDIN stream with back-pressure, so parsing never runs ahead of the database.
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Writable } from 'node:stream';
+
+const SPECIAL = /[\\\t\n\r]/;
+
+export function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (match) => (match === '\\' ? '\\\\' : match === '\t' ? '\\t' : match === '\n' ? '\\n' : '\\r'));
+}
+
+export class CopyWriter {
+  private stream: Writable;
+  private done: Promise<void>;
+  private buffer: string[] = [];
+  private failure: Error | null = null;
+  count = 0;
+
+  constructor(client: PoolClient, table: string, columns: string[]) {
+    this.stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)) as unknown as Writable;
+    this.done = new Promise((resolve, reject) => {
+      this.stream.on('finish', () => resolve());
+      this.stream.on('error', (error) => {
+        this.failure = error;
+        reject(error);
+      });
+    });
+    this.done.catch(() => undefined);
+  }
+
+  async write(values: unknown[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.buffer.push(values.map(copyValue).join('\t'));
+    this.count += 1;
+    if (this.buffer.length >= 500) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = `${this.buffer.join('\n')}\n`;
+    this.buffer = [];
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          this.stream.off('error', onError);
+          resolve();
+        };
+        const onError = (error: Error) => {
+          this.stream.off('drain', onDrain);
+          reject(error);
+        };
+        this.stream.once('drain', onDrain);
+        this.stream.once('error', onError);
+      });
+    }
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await this.done;
+  }
+}

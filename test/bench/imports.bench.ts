@@ -1,0 +1,276 @@
+import { JILIN_REGIONS, labelWithCode, makeIdNumber } from '@registry/domain';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { COORDINATOR_SHEET } from '../../api/src/imports/columns';
+import { ImportsService } from '../../api/src/imports/imports.service';
+import { databaseFingerprint, headerOf, ImportClient, removeStoredUploads, valuesOf, workbook, type Row } from '../fixtures/imports/helpers';
+import { startTestApp } from '../support/test-app';
+import { adminDatabaseUrl, databaseUrlFor } from '../support/test-database';
+import { print } from './support';
+
+// Issue 6: a generated 100k-row coordinator xlsx imported end to end (upload, parse, validate,
+// commit) through the real HTTP API of `node dist/api/main.js`, with the server's peak RSS,
+// next to a raw COPY of the same rows into a scratch table in the same run; then a 100k-row
+// export; then 100 fault-injection runs (the suite runs 20).
+const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
+const FAULT_RUNS = Number(process.env.IMPORT_BENCH_FAULT_RUNS ?? 100);
+const PASSWORD = 'Bench#Import2025';
+
+const COUNTIES = JILIN_REGIONS.filter((region) => region.level === 'COUNTY');
+
+function benchRow(index: number): Row {
+  const county = COUNTIES[index % COUNTIES.length];
+  const day = Math.floor(index / 400);
+  const birth = new Date(Date.UTC(1970, 0, 1 + day * 3)).toISOString().slice(0, 10);
+  const sequence = index % 400;
+  const idNumber = makeIdNumber('220104', birth, sequence, sequence % 2 ? 'MALE' : 'FEMALE');
+  return {
+    seq: index + 1,
+    name: `协调员${index}`,
+    idNumber,
+    region: labelWithCode(county.name, county.code),
+    category: 1 + (index % 6),
+    affiliation: '其他',
+    tripartite: index % 3 === 0 ? '是' : '否',
+    unitName: `单位${index % 5000}`,
+    post: '人力资源',
+    phone: `139${String(index).padStart(8, '0')}`,
+    joinedOn: '2018-03-01',
+    status: '在岗',
+    certOccupation: '劳动关系协调员',
+    certLevel: 1 + (index % 5),
+    certIssuedOn: '2019-05-10',
+    certNumber: `C${index}`,
+    eduLevel: '本科',
+    eduMajor: '人力资源管理',
+    eduSchool: '吉林大学',
+    eduGraduatedOn: '2008-07-01',
+    workStart: '2015-03-01',
+    workOccupation: '劳动关系协调员',
+    workEmployer: `单位${index % 5000}`,
+  };
+}
+
+async function generateXlsx(path: string): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const sheet = book.addWorksheet(COORDINATOR_SHEET.name);
+  sheet.addRow(headerOf(COORDINATOR_SHEET)).commit();
+  for (let index = 0; index < ROWS; index++) sheet.addRow(valuesOf(COORDINATOR_SHEET, benchRow(index))).commit();
+  sheet.commit();
+  await book.commit();
+}
+
+async function scratchDatabase(name: string): Promise<string> {
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return databaseUrlFor(name);
+}
+
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const read = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: read('VmRSS'), hwm: read('VmHWM') };
+}
+
+/** Samples the server's RSS every 50 ms while `work` runs; the peak in MB. */
+async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peak: number; seconds: number }> {
+  let peak = memoryOf(pid).rss;
+  const timer = setInterval(() => (peak = Math.max(peak, memoryOf(pid).rss)), 50);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return { result, peak: Math.max(peak, memoryOf(pid).rss), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/api/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      ADMIN_PASSWORD: PASSWORD,
+      SEED_DEMO: 'false',
+      DEMO_MODE: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      WEB_DIST_DIR: 'does-not-exist',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok).catch(() => false);
+    if (ok) return child;
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function adminToken(baseUrl: string): Promise<string> {
+  const graphql = async (query: string, variables: Record<string, unknown>, token?: string) =>
+    (await (await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    })).json()) as { data?: any; errors?: unknown };
+  const login = await graphql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, { u: 'admin', p: PASSWORD });
+  const token = login.data.login.accessToken as string;
+  await graphql(`mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }`, { o: PASSWORD, n: `${PASSWORD}x` }, token);
+  return token;
+}
+
+async function rawCopy(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const columns = COORDINATOR_SHEET.columns.map((_, index) => `c${index} text`).join(', ');
+  await client.query(`drop table if exists bench_raw_copy; create table bench_raw_copy (${columns})`);
+  const started = performance.now();
+  await client.query('begin');
+  const stream = client.query(copyFrom(`copy bench_raw_copy from stdin`));
+  await pipeline(
+    Readable.from(
+      (function* () {
+        let chunk: string[] = [];
+        for (let index = 0; index < ROWS; index++) {
+          chunk.push(valuesOf(COORDINATOR_SHEET, benchRow(index)).map((value) => (value === null ? '\\N' : String(value))).join('\t'));
+          if (chunk.length === 1000) {
+            yield `${chunk.join('\n')}\n`;
+            chunk = [];
+          }
+        }
+        if (chunk.length) yield `${chunk.join('\n')}\n`;
+      })(),
+    ),
+    stream,
+  );
+  await client.query('commit');
+  const seconds = (performance.now() - started) / 1000;
+  await client.query('drop table bench_raw_copy');
+  await client.end();
+  return seconds;
+}
+
+async function endToEnd(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
+  const file = join(dir, 'coordinators-100k.xlsx');
+  const started = performance.now();
+  await generateXlsx(file);
+  print(`imports: generated ${ROWS} rows xlsx (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const databaseUrl = await scratchDatabase('registry_bench_imports');
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const server = await startServer(databaseUrl, dir, port);
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const client = new ImportClient(baseUrl, await adminToken(baseUrl));
+    const idle = memoryOf(server.pid!).rss;
+    const imported = await peakRss(server.pid!, async () => {
+      const response = await client.request(`/api/imports?${new URLSearchParams({ kind: 'coordinators', fileName: 'coordinators-100k.xlsx', commit: 'ALL_OR_NOTHING' })}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit);
+      const body = (await response.json()) as { id: string };
+      if (response.status !== 202) throw new Error(JSON.stringify(body));
+      return client.wait(body.id, ['COMMITTED', 'FAILED'], 600_000);
+    });
+    const job = imported.result;
+    if (job.status !== 'COMMITTED') throw new Error(`import failed: ${job.message} ${JSON.stringify((await client.errors(job.id)).slice(0, 5))}`);
+    const [{ count }] = (await (async () => {
+      const pg = new Client({ connectionString: databaseUrl });
+      await pg.connect();
+      const rows = (await pg.query(`select count(*)::int as count from coordinator`)).rows;
+      await pg.end();
+      return rows;
+    })()) as { count: number }[];
+    const importRate = ROWS / imported.seconds;
+    const copySeconds = await rawCopy(databaseUrl);
+    const copyRate = ROWS / copySeconds;
+    print(`imports: ${ROWS} rows end to end (upload + parse + validate + commit) in ${imported.seconds.toFixed(1)} s (target ≤ 15 s); ${count} coordinators stored`);
+    print(`imports: server peak RSS ${imported.peak.toFixed(0)} MB during the import (idle ${idle.toFixed(0)} MB; target ≤ 300 MB)`);
+    print(`imports: ${importRate.toFixed(0)} rows/s vs raw COPY ${copyRate.toFixed(0)} rows/s (${copySeconds.toFixed(2)} s) → ratio ${(importRate / copyRate).toFixed(2)} (target ≥ 0.6)`);
+    const phases = job as unknown as { createdAt: string; validatedAt: string; committedAt: string };
+    const validateSeconds = (Date.parse(phases.validatedAt) - Date.parse(phases.createdAt)) / 1000;
+    const commitSeconds = (Date.parse(phases.committedAt) - Date.parse(phases.validatedAt)) / 1000;
+    print(
+      `imports: phases: parse + validate + COPY to staging + set checks ${validateSeconds.toFixed(1)} s; commit transaction ${commitSeconds.toFixed(1)} s ` +
+        `(${(ROWS / commitSeconds).toFixed(0)} rows/s with 3 sub-records each, ratio to raw COPY ${(ROWS / commitSeconds / copyRate).toFixed(2)})`,
+    );
+    print(`imports: machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+
+    // re-import of the same file: a dry run that finds nothing to change
+    const again = await peakRss(server.pid!, async () => {
+      const response = await client.request(`/api/imports?${new URLSearchParams({ kind: 'coordinators', fileName: 'again.xlsx' })}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit);
+      return client.wait(((await response.json()) as { id: string }).id, ['VALIDATED', 'FAILED'], 600_000);
+    });
+    print(`imports: re-import dry run ${again.seconds.toFixed(1)} s: new ${again.result.counts?.new}, updated ${again.result.counts?.updated}, unchanged ${again.result.counts?.unchanged}`);
+
+    const exported = await peakRss(server.pid!, async () => {
+      const response = await client.request('/api/exports/coordinators.xlsx');
+      let bytes = 0;
+      await pipeline(Readable.fromWeb(response.body as never), new Writable({ write: (chunk, _encoding, done) => ((bytes += chunk.length), done()) }));
+      return bytes;
+    });
+    print(`imports: export of ${count} coordinators ${exported.seconds.toFixed(1)} s, ${(exported.result / 1024 / 1024).toFixed(1)} MB, server peak RSS ${exported.peak.toFixed(0)} MB`);
+    print(`imports: server VmHWM over the whole run ${memoryOf(server.pid!).hwm.toFixed(0)} MB`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function faults(): Promise<void> {
+  const t = await startTestApp();
+  try {
+    const client = new ImportClient(t.baseUrl, await t.adminToken());
+    const row = (index: number, phone: string): Row => ({ ...benchRow(index), phone });
+    const seed = await client.dryRun('coordinators', 'seed.xlsx', await workbook('coordinators', { 协调员: Array.from({ length: 15 }, (_, i) => row(i, '13800000000')) }));
+    await client.commit(seed.id, 'ALL_OR_NOTHING');
+    const rows = Array.from({ length: 30 }, (_, i) => row(i, '13900000000'));
+    const file = await workbook('coordinators', { 协调员: rows, 培训: rows.map((r) => ({ idNumber: r.idNumber, course: '调解实务', hours: 8, completedOn: '2022-01-05' })) });
+    const service = t.app.get(ImportsService);
+    const before = await databaseFingerprint(t.sql);
+    let partial = 0;
+    const started = performance.now();
+    for (let run = 0; run < FAULT_RUNS; run++) {
+      const job = await client.dryRun('coordinators', 'fault.xlsx', file);
+      const failAtRow = 2 + Math.floor(Math.random() * rows.length);
+      await service.runCommit(job.id, 'ALL_OR_NOTHING', { failAtRow, failIn: Math.random() < 0.5 ? 'main' : 'records' }).then(
+        () => (partial += 1),
+        () => undefined,
+      );
+      if (JSON.stringify(await databaseFingerprint(t.sql)) !== JSON.stringify(before)) partial += 1;
+    }
+    print(`imports: fault injection ${FAULT_RUNS} runs in ${((performance.now() - started) / 1000).toFixed(1)} s, partial commits: ${partial}`);
+  } finally {
+    await removeStoredUploads(t);
+    await t.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  await endToEnd();
+  await faults();
+}

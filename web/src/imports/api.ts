@@ -1,0 +1,105 @@
+// The import/export REST endpoints (files do not go through GraphQL; see
+// docs/decisions/0600-imports.md), with the session's bearer token.
+import { getAccessToken } from '../app/session';
+
+export type ImportKind = 'coordinators' | 'enterprises';
+export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
+export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
+export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'VALIDATED' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  mode: ImportMode | null;
+  status: ImportStatus;
+  fileName: string;
+  fileFormat: 'xlsx' | 'csv';
+  fileSize: number;
+  username: string;
+  rowsParsed: number;
+  rowsValidated: number;
+  rowsWritten: number;
+  counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
+  message: string | null;
+  createdAt: string;
+  validatedAt: string | null;
+  committedAt: string | null;
+}
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const RUNNING: readonly ImportStatus[] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = getAccessToken();
+  const response = await fetch(path, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`;
+    let code: string | undefined;
+    try {
+      const body = (await response.json()) as { message?: string; code?: string };
+      message = body.message ?? message;
+      code = body.code;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, message, code);
+  }
+  return response;
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  return (await (await request(path, init)).json()) as T;
+}
+
+export const importsApi = {
+  list: () => json<ImportJob[]>('/api/imports?limit=20'),
+  job: (id: string) => json<ImportJob>(`/api/imports/${id}`),
+  errors: (id: string, offset: number, limit: number) => json<{ total: number; items: ImportError[] }>(`/api/imports/${id}/errors?offset=${offset}&limit=${limit}`),
+  upload: (kind: ImportKind, file: File) =>
+    json<ImportJob>(`/api/imports?${new URLSearchParams({ kind, fileName: file.name })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    }),
+  commit: (id: string, mode: ImportMode) =>
+    json<ImportJob>(`/api/imports/${id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) }),
+};
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await request(path);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The export URL of a list with its active filter (the server applies the user's scope). */
+export function exportPath(kind: ExportKind, filter?: object | null): string {
+  const cleaned = filter ? Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== '')) : {};
+  const query = Object.keys(cleaned).length > 0 ? `?${new URLSearchParams({ filter: JSON.stringify(cleaned) })}` : '';
+  return `/api/exports/${kind}.xlsx${query}`;
+}
