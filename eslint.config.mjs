@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // Module boundaries, the twenty way: shared code depends on shared only; api and web on
 // shared and themselves; nothing imports api or web.
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', 'libs/graphql-client/src/generated.ts', 'tmp*/**', '.data/**'] },
+  { ignores: ['**/*.cjs', '**/*.mjs', '**/dist/**', '**/node_modules/**', 'libs/graphql-client/src/generated.ts', 'tmp*/**', '.data/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { '@nx': nx },
