@@ -31,7 +31,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        // SQL errors are logged, except in tests, where refused writes are the point.
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { logging: config.nodeEnv === 'test' ? false : ['error'] })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: options.writeSchema ? SCHEMA_FILE : true,

@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 // One error type for the registry: every feature throws it with a code, the GraphQL error
 // formatter (graphql-errors.ts) turns it into the client-facing shape. The message names the
 // field and the reason, in Chinese, since it is shown to office staff as it is.
@@ -10,7 +12,8 @@ export type RegistryErrorCode =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'ACCOUNT_LOCKED';
 
-export class RegistryError extends Error {
+// IntrinsicException: an expected answer to the client, so Nest does not log it as a crash.
+export class RegistryError extends IntrinsicException {
   constructor(
     readonly code: RegistryErrorCode,
     message: string,
