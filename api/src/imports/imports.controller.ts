@@ -5,7 +5,8 @@ import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from
 import { IMPORT_KINDS, type ImportKind } from './columns';
 import { writeCsvErrorFile, writeXlsxErrorFile } from './error-file';
 import { RestErrorFilter } from './http-errors.filter';
-import { ImportsService, type ImportMode } from './imports.service';
+import type { ImportMode } from './import-job';
+import { ImportsService } from './imports.service';
 import { SpreadsheetsService } from './spreadsheets.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

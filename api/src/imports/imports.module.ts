@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CoordinatorsModule } from '../coordinators/coordinators.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { ImportCommitService } from './import-commit.service';
+import { ImportValidationService } from './import-validation.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { SpreadsheetsService } from './spreadsheets.service';
@@ -8,7 +10,7 @@ import { SpreadsheetsService } from './spreadsheets.service';
 @Module({
   imports: [CoordinatorsModule, EnterprisesModule],
   controllers: [ImportsController],
-  providers: [ImportsService, SpreadsheetsService],
+  providers: [ImportsService, ImportValidationService, ImportCommitService, SpreadsheetsService],
   exports: [ImportsService, SpreadsheetsService],
 })
 export class ImportsModule {}

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { RegistryError } from '../common/registry-error';
+import type { AppConfig } from '../config/configuration';
+import { COORDINATOR_SHEET, type ImportKind } from './columns';
+import { readCsv, readXlsx, type FileFormat, type SheetRow } from './readers';
+
+// The import job as stored in import_job: shared by the upload/lifecycle, dry-run and commit services.
+
+export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'VALIDATED' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
+export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  mode: ImportMode | null;
+  status: ImportStatus;
+  fileName: string;
+  fileFormat: FileFormat;
+  fileEncoding: string | null;
+  fileSize: number;
+  username: string;
+  userId: string | null;
+  scopePath: string;
+  rowsParsed: number;
+  rowsValidated: number;
+  rowsWritten: number;
+  counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
+  message: string | null;
+  createdAt: string;
+  validatedAt: string | null;
+  committedAt: string | null;
+}
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/** Test-only fault injection: never reachable from a request (see docs/decisions/0600-imports.md). */
+export interface CommitFault {
+  failAtRow: number;
+  failIn: 'main' | 'records';
+}
+
+/** A job row with the name of its uploaded file under the data directory. */
+export type StoredImportJob = ImportJob & { storedFile: string };
+
+/** Where uploaded files are kept. */
+export function importFileDir(config: AppConfig): string {
+  return join(config.dataDir, 'imports');
+}
+
+export function scoped(column: string, parameter: string): string {
+  return `(${column} >= ${parameter} and ${column} < ${parameter} || '~')`;
+}
+
+export function jobFromRow(row: Record<string, unknown>): StoredImportJob {
+  const counted = row.count_new !== null && row.count_new !== undefined;
+  return {
+    id: String(row.id),
+    kind: row.kind as ImportKind,
+    mode: row.mode as ImportMode | null,
+    status: row.status as ImportStatus,
+    fileName: row.file_name as string,
+    fileFormat: row.file_format as FileFormat,
+    fileEncoding: row.file_encoding as string | null,
+    fileSize: Number(row.file_size),
+    username: row.username as string,
+    userId: row.user_id === null ? null : String(row.user_id),
+    scopePath: row.scope_path as string,
+    rowsParsed: row.rows_parsed as number,
+    rowsValidated: row.rows_validated as number,
+    rowsWritten: row.rows_written as number,
+    counts: counted
+      ? { new: row.count_new as number, updated: row.count_updated as number, unchanged: row.count_unchanged as number, invalid: row.count_invalid as number }
+      : null,
+    message: row.message as string | null,
+    createdAt: (row.created_at as Date).toISOString(),
+    validatedAt: row.validated_at ? (row.validated_at as Date).toISOString() : null,
+    committedAt: row.committed_at ? (row.committed_at as Date).toISOString() : null,
+    storedFile: row.stored_file as string,
+  };
+}
+
+export async function loadJob(dataSource: DataSource, id: string): Promise<StoredImportJob> {
+  const [row] = await dataSource.query(`select * from import_job where id = $1`, [id]);
+  if (!row) throw RegistryError.notFound('导入任务', id);
+  return jobFromRow(row);
+}
+
+/** Rows of the stored file, as the reader sees them. */
+export async function* rowsOfJob(fileDir: string, job: StoredImportJob): AsyncGenerator<SheetRow> {
+  const path = join(fileDir, job.storedFile);
+  if (job.fileFormat === 'xlsx') yield* readXlsx(path);
+  else yield* readCsv(path, (job.fileEncoding as 'utf8' | 'gbk') ?? 'utf8', job.kind === 'coordinators' ? COORDINATOR_SHEET.name : '用人单位');
+}

@@ -1,0 +1,437 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { RegistryError } from '../common/registry-error';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { RegionsService } from '../regions/regions.service';
+import { BatchSealer } from './batch-sealer';
+import { COORDINATOR_SHEET, matchHeader, type ImportKind, type SheetKind, type SheetSpec } from './columns';
+import { importFileDir, loadJob, rowsOfJob, scoped, type ImportError, type ImportJob, type ImportMode } from './import-job';
+import type { SheetRow } from './readers';
+import {
+  isSkippedRow,
+  readCoordinatorRow,
+  readEnterpriseRow,
+  readSubRow,
+  RowReader,
+  type RowContext,
+  type StagedRecord,
+} from './row-validation';
+import { CopyWriter } from './staging';
+
+const PROGRESS_EVERY = 5000;
+/** The lists of a coordinator (sub sheets / columns of the main sheet) and the tables they are stored in. */
+export const RECORD_TABLES: Record<string, { table: string; columns: [string, string][]; json: string }> = {
+  certificates: {
+    table: 'certificate',
+    columns: [['occupation', 'varchar'], ['level', 'smallint'], ['title', 'varchar'], ['certificate_number', 'varchar'], ['issuer', 'varchar'], ['issued_on', 'date']],
+    json: `jsonb_build_object('occupation', occupation, 'level', level, 'title', title, 'certificate_number', certificate_number, 'issuer', issuer, 'issued_on', issued_on)`,
+  },
+  educations: {
+    table: 'education',
+    columns: [['level', 'varchar'], ['major', 'varchar'], ['school', 'varchar'], ['graduated_on', 'date']],
+    json: `jsonb_build_object('level', level, 'major', major, 'school', school, 'graduated_on', graduated_on)`,
+  },
+  workPeriods: {
+    table: 'work_period',
+    columns: [['start_on', 'date'], ['end_on', 'date'], ['occupation', 'varchar'], ['employer', 'varchar']],
+    json: `jsonb_build_object('start_on', start_on, 'end_on', end_on, 'occupation', occupation, 'employer', employer)`,
+  },
+  trainings: {
+    table: 'training',
+    columns: [['course', 'varchar'], ['hours', 'numeric'], ['provider', 'varchar'], ['result', 'varchar'], ['completed_on', 'date'], ['subsidy_kind', 'varchar'], ['subsidy_amount', 'numeric']],
+    json: `jsonb_build_object('course', course, 'hours', hours::float8, 'provider', provider, 'result', result, 'completed_on', completed_on, 'subsidy_kind', subsidy_kind, 'subsidy_amount', subsidy_amount::float8)`,
+  },
+};
+
+const COORDINATOR_STAGE_COLUMNS = [
+  'job_id', 'row_number', 'id_key', 'name', 'gender', 'birth_date', 'id_number_hash', 'id_number_cipher', 'id_number_key_id', 'id_number_masked',
+  'ref', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots', 'enterprise_code', 'unit_name', 'region_code', 'region_path', 'post',
+  'status', 'joined_on', 'left_on',
+];
+const RECORD_STAGE_COLUMNS = ['job_id', 'sheet', 'sheet_index', 'row_number', 'id_key', 'kind', 'data', 'min_date', 'min_date_column'];
+const ENTERPRISE_STAGE_COLUMNS = [
+  'job_id', 'row_number', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue', 'assets',
+  'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason', 'registered_on',
+];
+
+/**
+ * Dry run: parse → row checks (libs/domain) → COPY to staging → set-based checks → counts.
+ * The set-based checks and the classification are rerun by the commit, inside its transaction.
+ */
+@Injectable()
+export class ImportValidationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+  ) {}
+
+  private async client<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (error?: unknown) => void];
+    try {
+      return await work(client);
+    } finally {
+      release();
+    }
+  }
+
+  /** The dry run of a queued job (background, owner connection); `autoCommit` skips the counts the commit computes. */
+  async validate(id: string, autoCommit: ImportMode | null): Promise<void> {
+    const job = await loadJob(this.dataSource, id);
+    await this.dataSource.query(`update import_job set status = 'VALIDATING', updated_at = now() where id = $1`, [id]);
+    const context: RowContext = { today: new Date().toISOString().slice(0, 10), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };
+    const errors: { sheet: string; row: number; column: string; reason: string }[] = [];
+    const invalidMainKeys = new Set<string>();
+    // person key → first refused row of a sub sheet: that person's main row is refused too (its list would be incomplete)
+    const invalidSubRows = new Map<string, string>();
+    const listsPresent = new Set<string>();
+    let parsed = 0;
+    let sawHeader = false;
+
+    await this.client(async (mainClient) =>
+      this.client(async (recordClient) => {
+        const main = new CopyWriter(mainClient, job.kind === 'coordinators' ? 'import_staging_coordinator' : 'import_staging_enterprise', job.kind === 'coordinators' ? COORDINATOR_STAGE_COLUMNS : ENTERPRISE_STAGE_COLUMNS);
+        const records = job.kind === 'coordinators' ? new CopyWriter(recordClient, 'import_staging_record', RECORD_STAGE_COLUMNS) : null;
+        let current: { sheetIndex: number; sheet: SheetSpec; positions: Map<string, number> } | null = null;
+        let currentSheetIndex = 0;
+        try {
+          for await (const row of rowsOfJob(importFileDir(this.config), job)) {
+            if (row.sheetIndex !== currentSheetIndex) {
+              currentSheetIndex = row.sheetIndex;
+              current = null;
+            }
+            if (!current) {
+              // title rows above the header (exports) are skipped until a header is found
+              const header = matchHeader(job.kind, row.values.map((value) => (typeof value === 'string' ? value : value == null ? '' : String(value))));
+              if (header) {
+                current = { sheetIndex: row.sheetIndex, ...header };
+                sawHeader = true;
+                if (header.sheet.kind === 'coordinator') {
+                  if (header.positions.has('certOccupation')) listsPresent.add('certificates');
+                  if (header.positions.has('eduLevel')) listsPresent.add('educations');
+                  if (header.positions.has('workStart')) listsPresent.add('workPeriods');
+                } else if (header.sheet.kind !== 'enterprise') listsPresent.add(header.sheet.kind);
+              }
+              continue;
+            }
+            const reader = new RowReader(current.sheet, current.positions, row.values);
+            if (isSkippedRow(reader, row.values)) continue;
+            parsed += 1;
+            const sheetName = current.sheet.name;
+            await this.stageRow(job, current.sheet.kind, reader, context, row, main, records, invalidMainKeys, invalidSubRows);
+            for (const issue of reader.issues) errors.push({ sheet: sheetName, row: row.rowNumber, column: issue.column, reason: issue.reason });
+            if (errors.length >= 5000) await this.insertErrors(id, errors.splice(0), 'ROW');
+            if (parsed % PROGRESS_EVERY === 0) {
+              await this.dataSource.query(`update import_job set rows_parsed = $2, rows_validated = $2, updated_at = now() where id = $1`, [id, parsed]);
+            }
+          }
+          await main.end();
+          await records?.end();
+        } catch (error) {
+          await Promise.allSettled([main.end(), records?.end()]);
+          throw error;
+        }
+      }),
+    );
+    if (!sawHeader) {
+      throw RegistryError.badInput('file', `文件中找不到${job.kind === 'coordinators' ? '协调员' : '用人单位'}模板的表头（如“${job.kind === 'coordinators' ? '姓名、身份证号、所在地区' : '统一社会信用代码、单位名称'}”），请使用下载的模板`);
+    }
+    await this.insertErrors(id, errors, 'ROW');
+    if (invalidSubRows.size > 0) {
+      // kept as a row error (not recomputed at commit): the refused sub-sheet row is not staged
+      await this.dataSource.query(
+        `insert into import_job_error (job_id, sheet, row_number, column_name, reason, origin)
+         select $1, $4, s.row_number, '身份证号', u.reason, 'ROW'
+         from import_staging_coordinator s join unnest($2::varchar[], $3::varchar[]) as u(key, reason) on u.key = s.id_key
+         where s.job_id = $1`,
+        [id, [...invalidSubRows.keys()], [...invalidSubRows.values()], COORDINATOR_SHEET.name],
+      );
+    }
+    await this.dataSource.query(`update import_job set rows_parsed = $2, rows_validated = $2, lists_present = $3, updated_at = now() where id = $1`, [
+      id,
+      parsed,
+      [...listsPresent],
+    ]);
+    // fresh staging rows: give the planner statistics before the set-based checks
+    await this.dataSource.query(job.kind === 'coordinators' ? `analyze import_staging_coordinator, import_staging_record` : `analyze import_staging_enterprise`);
+    await this.dataSource.transaction(async (manager) => {
+      const run = (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
+      await this.setChecks(run, job, [...invalidMainKeys]);
+      // an upload that commits at once is classified by the commit itself
+      const counts = autoCommit ? { new: null, updated: null, unchanged: null } : await this.classify(run, id, job.kind, [...listsPresent]);
+      await run(
+        `update import_job set status = 'VALIDATED', count_new = $2, count_updated = $3, count_unchanged = $4,
+           count_invalid = (select count(*) from (select distinct sheet, row_number from import_job_error where job_id = $1) x),
+           validated_at = clock_timestamp(), updated_at = now()
+         where id = $1`,
+        [id, counts.new, counts.updated, counts.unchanged],
+      );
+    });
+  }
+
+  private async stageRow(
+    job: ImportJob,
+    sheetKind: SheetKind,
+    reader: RowReader,
+    context: RowContext,
+    row: SheetRow,
+    main: CopyWriter,
+    records: CopyWriter | null,
+    invalidMainKeys: Set<string>,
+    invalidSubRows: Map<string, string>,
+  ): Promise<void> {
+    const stageRecord = (idKey: string, record: StagedRecord, sheet: string) =>
+      records!.write([job.id, sheet, row.sheetIndex, row.rowNumber, idKey, record.kind, record.data, record.minDate, record.minDateColumn]);
+    if (sheetKind === 'enterprise') {
+      const e = readEnterpriseRow(reader, context);
+      if (!e) return;
+      await main.write([
+        job.id, row.rowNumber, e.creditCode, e.name, e.regionCode, e.regionPath, e.industryCode, e.industrySection, e.employees, e.revenue, e.assets,
+        e.publicOwned, e.socialOrganization, e.derivedSizeClass, e.sizeOverride, e.sizeOverrideReason, e.registeredOn,
+      ]);
+      return;
+    }
+    if (sheetKind === 'coordinator') {
+      const { coordinator: c, records: list } = readCoordinatorRow(reader, context);
+      if (!c) {
+        const key = reader.issues.some((issue) => issue.column === '身份证号') ? null : this.idKeyOf(reader, context);
+        if (key) invalidMainKeys.add(key);
+        return;
+      }
+      await main.write([
+        job.id, row.rowNumber, c.idKey, c.name, c.gender, c.birthDate, c.idNumberHash, c.idNumberCipher, c.idNumberKeyId, c.idNumberMasked,
+        c.ref, c.phone, c.category, c.affiliation, c.tripartite, c.enterpriseCode, c.unitName, c.regionCode, c.regionPath, c.post,
+        c.status, c.joinedOn, c.leftOn,
+      ]);
+      for (const record of list) await stageRecord(c.idKey, record, COORDINATOR_SHEET.name);
+      return;
+    }
+    const sub = readSubRow(sheetKind, reader, context);
+    if (sub) await stageRecord(sub.idKey, sub.record, this.sheetName(sheetKind));
+    else {
+      const key = this.idKeyOf(reader, context);
+      if (key && !invalidSubRows.has(key)) invalidSubRows.set(key, `附表「${this.sheetName(sheetKind)}」第${row.rowNumber}行有误，本行未导入`);
+    }
+  }
+
+  private sheetName(kind: SheetKind): string {
+    return { coordinator: '协调员', certificates: '证书', educations: '学历', workPeriods: '工作经历', trainings: '培训', enterprise: '用人单位' }[kind];
+  }
+
+  private idKeyOf(reader: RowReader, context: RowContext): string | null {
+    const text = String(reader.raw('idNumber') ?? '').trim().toUpperCase();
+    if (/^\d{17}[\dX]$/.test(text)) return context.vault.hash(text);
+    const ref = String(reader.raw('ref') ?? '').trim();
+    return /^\d+$/.test(ref) ? `ref:${ref}` : null;
+  }
+
+  private async insertErrors(id: string, errors: ImportError[], origin: 'ROW' | 'SET'): Promise<void> {
+    for (let start = 0; start < errors.length; start += 5000) {
+      const slice = errors.slice(start, start + 5000);
+      await this.dataSource.query(
+        `insert into import_job_error (job_id, sheet, row_number, column_name, reason, origin)
+         select $1, * , $6 from unnest($2::varchar[], $3::int[], $4::varchar[], $5::varchar[])`,
+        [id, slice.map((e) => e.sheet), slice.map((e) => e.row), slice.map((e) => e.column.slice(0, 64)), slice.map((e) => e.reason.slice(0, 500)), origin],
+      );
+    }
+  }
+
+  /** The checks that need the whole file or the database; rerun inside the commit transaction. */
+  async setChecks(run: (sql: string, parameters?: unknown[]) => Promise<unknown>, job: ImportJob, invalidMainKeys: string[]): Promise<void> {
+    const id = job.id;
+    await run(`delete from import_job_error where job_id = $1 and origin = 'SET'`, [id]);
+    const error = (sheet: string, select: string, parameters: unknown[] = []) =>
+      run(`insert into import_job_error (job_id, sheet, row_number, column_name, reason, origin) select $1, ${sheet}, x.row_number, x.column_name, x.reason, 'SET' from (${select}) x`, [
+        id,
+        ...parameters,
+      ]);
+    if (job.kind === 'enterprises') {
+      await run(`update import_staging_enterprise set valid = true where job_id = $1 and not valid`, [id]);
+      await error(
+        `'用人单位'`,
+        `select s.row_number, '统一社会信用代码' as column_name, '与第' || f.first_row || '行的统一社会信用代码重复' as reason
+         from import_staging_enterprise s
+         join (select credit_code, min(row_number) as first_row from import_staging_enterprise where job_id = $1 group by credit_code having count(*) > 1) f
+           on f.credit_code = s.credit_code
+         where s.job_id = $1 and s.row_number > f.first_row`,
+      );
+      await error(
+        `'用人单位'`,
+        `select s.row_number, '统一社会信用代码' as column_name, '该统一社会信用代码已在您管辖范围以外登记' as reason
+         from import_staging_enterprise s join enterprise e on e.credit_code = s.credit_code
+         where s.job_id = $1 and not ${scoped('e.region_path', '$2')}`,
+        [job.scopePath],
+      );
+      await run(
+        `update import_staging_enterprise s set valid = false from import_job_error x
+         where s.job_id = $1 and x.job_id = $1 and x.origin = 'SET' and x.row_number = s.row_number`,
+        [id],
+      );
+      return;
+    }
+    const main = COORDINATOR_SHEET.name;
+    await run(`update import_staging_coordinator set valid = true, enterprise_id = null where job_id = $1 and (not valid or enterprise_id is not null)`, [id]);
+    // masked ID numbers (from an export) resolve through 记录编号 to the coordinator they came from
+    await run(
+      `update import_staging_coordinator s set id_number_hash = c.id_number_hash, gender = c.gender, birth_date = c.birth_date
+       from coordinator c where s.job_id = $1 and s.id_number_cipher is null and c.id = s.ref and c.id_number_masked = s.id_number_masked`,
+      [id],
+    );
+    await error(
+      `'${main}'`,
+      `select row_number, '身份证号' as column_name, '身份证号已脱敏，且与记录编号 ' || coalesce(ref::text, '') || ' 的协调员不符（或该记录不存在）' as reason
+       from import_staging_coordinator where job_id = $1 and id_number_hash is null`,
+    );
+    await error(
+      `'${main}'`,
+      `select s.row_number, '身份证号' as column_name, '与第' || f.first_row || '行的身份证号重复' as reason
+       from import_staging_coordinator s
+       join (select id_number_hash, min(row_number) as first_row from import_staging_coordinator
+             where job_id = $1 and id_number_hash is not null group by id_number_hash having count(*) > 1) f on f.id_number_hash = s.id_number_hash
+       where s.job_id = $1 and s.row_number > f.first_row`,
+    );
+    await error(
+      `'${main}'`,
+      `select s.row_number, '身份证号' as column_name, '该身份证号码已在您管辖范围以外登记为协调员' as reason
+       from import_staging_coordinator s join coordinator c on c.id_number_hash = s.id_number_hash
+       where s.job_id = $1 and not ${scoped('c.region_path', '$2')}`,
+      [job.scopePath],
+    );
+    await run(
+      `update import_staging_coordinator s set enterprise_id = e.id from enterprise e
+       where s.job_id = $1 and e.credit_code = s.enterprise_code and e.active and ${scoped('e.region_path', '$2')}`,
+      [id, job.scopePath],
+    );
+    await error(
+      `'${main}'`,
+      `select row_number, '用人单位统一社会信用代码' as column_name, '用人单位 ' || enterprise_code || ' 未登记、已注销或不在您的管辖范围内' as reason
+       from import_staging_coordinator where job_id = $1 and enterprise_code is not null and enterprise_id is null`,
+    );
+    // records of the sub sheets: their ID number must be on the main sheet, dates not before birth
+    await error(
+      `x.sheet`,
+      `select r.row_number, r.sheet, '身份证号' as column_name,
+         case when r.id_key = any($2::varchar[]) then '「协调员」表中该身份证号所在的行有误，本行未导入'
+              else '「协调员」表中没有这个身份证号' end as reason
+       from import_staging_record r
+       where r.job_id = $1 and r.sheet <> '${main}'
+         and not exists (select 1 from import_staging_coordinator s where s.job_id = $1 and s.id_key = r.id_key)`,
+      [invalidMainKeys],
+    );
+    await error(
+      `x.sheet`,
+      `select r.row_number, r.sheet, r.min_date_column as column_name, '日期 ' || r.min_date || ' 早于出生日期 ' || s.birth_date as reason
+       from import_staging_record r join import_staging_coordinator s on s.job_id = r.job_id and s.id_key = r.id_key
+       where r.job_id = $1 and r.sheet <> '${main}' and r.min_date < s.birth_date`,
+    );
+    // a main row whose further records are wrong is not imported either (its lists would be incomplete)
+    await error(
+      `'${main}'`,
+      `select distinct on (s.row_number) s.row_number, '身份证号' as column_name, '附表「' || x.sheet || '」第' || x.row_number || '行有误，本行未导入' as reason
+       from import_job_error x join import_staging_record r on r.job_id = x.job_id and r.sheet = x.sheet and r.row_number = x.row_number
+       join import_staging_coordinator s on s.job_id = r.job_id and s.id_key = r.id_key
+       where x.job_id = $1 and x.sheet <> '${main}'
+       order by s.row_number, x.sheet, x.row_number`,
+    );
+    await run(
+      `update import_staging_coordinator s set valid = false from import_job_error x
+       where s.job_id = $1 and x.job_id = $1 and x.sheet = '${main}' and x.row_number = s.row_number`,
+      [id],
+    );
+    // 入职日期 left blank: the earliest work period of the file (as the form does)
+    await run(
+      `update import_staging_coordinator s set joined_on = w.first_start
+       from (select id_key, min((data->>'start_on')::date) as first_start from import_staging_record
+             where job_id = $1 and kind = 'workPeriods' group by id_key) w
+       where s.job_id = $1 and s.joined_on is null and s.valid and w.id_key = s.id_key`,
+      [id],
+    );
+  }
+
+  /**
+   * import_target: every valid staged row with its action (NEW / UPDATE / UNCHANGED). A row is
+   * UNCHANGED when its fields and each list the file carries equal what is stored.
+   */
+  async classify(
+    run: (sql: string, parameters?: unknown[]) => Promise<unknown>,
+    id: string,
+    kind: ImportKind,
+    lists: string[],
+    assignIds = false,
+  ): Promise<{ new: number; updated: number; unchanged: number }> {
+    await run(`drop table if exists import_target`);
+    if (kind === 'enterprises') {
+      await run(
+        `create temp table import_target on commit drop as
+         select s.row_number, s.credit_code, e.id as target_id,
+           case when e.id is null then 'NEW'
+                when (e.name, e.region_code, e.industry_code, e.industry_section, e.employees, e.revenue, e.assets, e.public_owned,
+                      e.social_organization, e.derived_size_class, e.size_override, e.size_override_reason, e.registered_on)
+                     is distinct from
+                     (s.name, s.region_code, s.industry_code, s.industry_section, s.employees, s.revenue, s.assets, s.public_owned,
+                      s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, e.registered_on))
+                then 'UPDATE' else 'UNCHANGED' end as action
+         from import_staging_enterprise s left join enterprise e on e.credit_code = s.credit_code
+         where s.job_id = $1 and s.valid`,
+        [id],
+      );
+    } else {
+      await run(
+        `create temp table import_target on commit drop as
+         select s.row_number, s.id_key, s.id_number_hash, c.id as target_id,
+           case when c.id is null then 'NEW'
+                when (c.name, c.phone, c.category, c.affiliation, c.tripartite_or_grassroots, c.enterprise_id, c.unit_name, c.region_code,
+                      c.post, c.status, c.joined_on, c.left_on)
+                     is distinct from
+                     (s.name, s.phone, s.category, s.affiliation, s.tripartite_or_grassroots, s.enterprise_id, s.unit_name, s.region_code,
+                      s.post, s.status, coalesce(s.joined_on, c.joined_on), s.left_on)
+                then 'UPDATE' else 'SAME' end as action
+         from import_staging_coordinator s left join coordinator c on c.id_number_hash = s.id_number_hash
+         where s.job_id = $1 and s.valid`,
+        [id],
+      );
+      if (lists.length > 0) {
+        // rows whose fields match: compare each list the file carries, as sorted arrays of
+        // canonical jsonb text, staged vs stored (set-based: one aggregate per side)
+        await run(`create index on import_target (id_key)`);
+        await run(`analyze import_target`);
+        const stored = lists
+          .map((list) => {
+            const spec = RECORD_TABLES[list];
+            return `select t.row_number, '${list}'::varchar as kind, array_agg(${spec.json}::text order by ${spec.json}::text) as items
+                    from import_target t join ${spec.table} x on x.coordinator_id = t.target_id
+                    where t.action = 'SAME' group by t.row_number`;
+          })
+          .join(' union all ');
+        await run(
+          `update import_target t set action = 'UPDATE'
+           from (
+             select coalesce(a.row_number, b.row_number) as row_number
+             from (select t.row_number, r.kind, array_agg(r.data::text order by r.data::text) as items
+                   from import_target t
+                   join import_staging_record r on r.job_id = $1 and r.id_key = t.id_key
+                     and (r.sheet <> '${COORDINATOR_SHEET.name}' or r.row_number = t.row_number)
+                   where t.action = 'SAME' and r.kind = any($2::varchar[])
+                   group by t.row_number, r.kind) a
+             full join (${stored}) b on a.row_number = b.row_number and a.kind = b.kind
+             where a.items is distinct from b.items
+             group by 1) d
+           where t.row_number = d.row_number`,
+          [id, lists],
+        );
+      }
+      await run(`update import_target set action = 'UNCHANGED' where action = 'SAME'`);
+      // new coordinators get their ids now, so rows and sub-records insert without a join back
+      if (assignIds) await run(`update import_target set target_id = nextval(pg_get_serial_sequence('coordinator', 'id')) where action = 'NEW'`);
+    }
+    // a fresh temp table has no statistics: without them the joins below plan as nested loops
+    await run(`create index on import_target (row_number)`);
+    await run(`analyze import_target`);
+    const rows = (await run(`select action, count(*)::int as count from import_target group by action`)) as { action: string; count: number }[];
+    const count = (action: string) => rows.find((row) => row.action === action)?.count ?? 0;
+    return { new: count('NEW'), updated: count('UPDATE'), unchanged: count('UNCHANGED') };
+  }
+}
