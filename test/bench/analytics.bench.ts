@@ -1,9 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { makeIdNumber } from '@registry/domain';
-import { loadConfiguration } from '../../api/src/config/configuration';
-import { createApplication } from '../../api/src/server';
-import { benchDatabase, load, print, type Scale } from './support';
+import { benchDatabase, BENCH_ADMIN_PASSWORD, load, print, startServer, type Scale } from './support';
 
 // Issue 5: the dashboard's aggregate queries (coverage, structure, distribution) through the
 // real HTTP + GraphQL stack at province, city and county scope, 10 connections; and the time
@@ -24,18 +21,14 @@ async function benchScale(scale: Scale, seconds: number): Promise<void> {
   const seedStarted = Date.now();
   const databaseUrl = await benchDatabase(scale);
   const seedSeconds = (Date.now() - seedStarted) / 1000;
-  const password = 'Bench#Admin2025';
-  const config = loadConfiguration({
-    NODE_ENV: 'production', DATABASE_URL: databaseUrl, ADMIN_PASSWORD: password, DEMO_MODE: 'true', LOG_LEVEL: 'error', WEB_DIST_DIR: 'none',
-    ID_NUMBER_KEYS: 'demo:' + 'd3a0'.repeat(16), ID_NUMBER_HASH_KEY: 'a11ce'.repeat(13).slice(0, 64),
-  });
+  const password = BENCH_ADMIN_PASSWORD;
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const sql = async <T = Record<string, any>>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
 
-  const app = await createApplication(config, databaseUrl);
-  await app.listen(0, '127.0.0.1');
-  const appUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  // The built server in its own process, as in production (no jest in the measured path).
+  const server = await startServer(databaseUrl);
+  const appUrl = server.url;
   const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const response = await fetch(`${appUrl}/graphql`, {
       method: 'POST',
@@ -81,22 +74,6 @@ async function benchScale(scale: Scale, seconds: number): Promise<void> {
       rows.push([name, scope.label, String(result.requests), result.perSecond.toFixed(0), result.p50.toFixed(1), result.p95.toFixed(1), String(result.errors)]);
     }
   }
-
-  // SQL statements per (warm) figure request: the session check, and the figure only when
-  // a write changed the roll-ups since the last identical request.
-  const statements = { count: 0 };
-  const original = Client.prototype.query;
-  Client.prototype.query = function counted(this: Client, ...args: unknown[]) {
-    statements.count += 1;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof Client.prototype.query;
-  const perRequest: string[] = [];
-  for (const [name, query] of Object.entries(QUERIES)) {
-    statements.count = 0;
-    await graphql(query, { r: county.code, y: THIS_YEAR }, token);
-    perRequest.push(`${name} ${statements.count}`);
-  }
-  Client.prototype.query = original;
 
   // The floor of the stack for comparison: the same HTTP + session check + GraphQL, no figure.
   {
@@ -164,12 +141,11 @@ async function benchScale(scale: Scale, seconds: number): Promise<void> {
   print(line(header));
   rows.forEach((row) => print(line(row)));
   print(`  worst p95 ${worstP95.toFixed(1)} ms: ${worstP95 <= TARGET_P95[scale] ? 'within' : 'OVER'} the ${TARGET_P95[scale]} ms target`);
-  print(`  SQL statements per warm request (session check included): ${perRequest.join(', ')}`);
   freshness.forEach((entry) => print(`  freshness: ${entry} (target <= 5000 ms)`));
   if (fullRebuild) print(`  ${fullRebuild}`);
 
   await client.end();
-  await app.close();
+  await server.close();
 }
 
 export async function run(): Promise<void> {

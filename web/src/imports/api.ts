@@ -1,6 +1,6 @@
 // The import/export REST endpoints (files do not go through GraphQL; see
 // docs/decisions/0600-imports.md), with the session's bearer token.
-import { getAccessToken } from '../app/session';
+import { dispositionFileName, fetchWithToken, HttpError, saveBlob } from '../app/utils/download';
 
 export type ImportKind = 'coordinators' | 'enterprises';
 export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
@@ -33,38 +33,13 @@ export interface ImportError {
   reason: string;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+/** A refused import/export request (the shared REST error, under its historical name here). */
+export { HttpError as ApiError };
 
 export const RUNNING: readonly ImportStatus[] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
 
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
-  const token = getAccessToken();
-  const response = await fetch(path, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
-  if (!response.ok) {
-    let message = `HTTP ${response.status}`;
-    let code: string | undefined;
-    try {
-      const body = (await response.json()) as { message?: string; code?: string };
-      message = body.message ?? message;
-      code = body.code;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, message, code);
-  }
-  return response;
-}
-
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
-  return (await (await request(path, init)).json()) as T;
+  return (await (await fetchWithToken(path, init)).json()) as T;
 }
 
 export const importsApi = {
@@ -83,18 +58,8 @@ export const importsApi = {
 
 /** Fetches a file with the session's token and hands it to the browser as a download. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await request(path);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const name = encoded ? decodeURIComponent(encoded) : fallbackName;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const response = await fetchWithToken(path);
+  saveBlob(await response.blob(), dispositionFileName(response.headers.get('content-disposition')) ?? fallbackName);
 }
 
 /** The export URL of a list with its active filter (the server applies the user's scope). */

@@ -84,3 +84,8 @@ export function regionLabel(regions: readonly RegionFieldsFragment[], code: stri
   }
   return names.join(' / ') || code;
 }
+
+/** A record's region: its full path once the regions are loaded, else the name the record carries (or its code). */
+export function recordRegionLabel(regions: readonly RegionFieldsFragment[], code: string, name?: string | null): string {
+  return regions.length > 0 ? regionLabel(regions, code) : (name ?? code);
+}

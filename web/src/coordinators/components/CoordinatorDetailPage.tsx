@@ -6,13 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCanEdit } from '../../app/auth/AuthContext';
-import { ConflictAlert } from '../../app/components/ConflictAlert';
-import { FullPageSpin } from '../../app/components/FullPageSpin';
-import { NotFoundResult } from '../../app/components/NotFoundResult';
-import { QueryError } from '../../app/components/QueryError';
+import { MissingRecord } from '../../app/components/MissingRecord';
+import { useActionErrors } from '../../app/hooks/useActionErrors';
 import { useRegions } from '../../app/hooks/useRegions';
-import { regionLabel } from '../../app/utils/region-tree';
-import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { recordRegionLabel } from '../../app/utils/region-tree';
 import { CoordinatorStatusTag } from './CoordinatorStatusTag';
 import { DeactivateCoordinatorModal } from './DeactivateCoordinatorModal';
 import { SubRecordTabs } from './SubRecordTabs';
@@ -23,16 +20,14 @@ export default function CoordinatorDetailPage() {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const { modal, message } = AntApp.useApp();
-  const { data, loading, error, refetch } = useQuery(CoordinatorDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const query = useQuery(CoordinatorDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [reactivate] = useMutation(ReactivateCoordinatorDocument);
   const [deactivateOpen, setDeactivateOpen] = useState(false);
   const { regions } = useRegions();
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { conflictAlert, fail } = useActionErrors(() => void query.refetch());
 
-  if (loading && !data) return <FullPageSpin />;
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
-  const coordinator = data?.coordinator;
-  if (!coordinator) return <NotFoundResult backTo="/coordinators" backLabel={t('nav.coordinators')} />;
+  const coordinator = query.data?.coordinator;
+  if (!coordinator) return <MissingRecord query={query} backTo="/coordinators" backLabel={t('nav.coordinators')} />;
 
   const confirmReactivate = () =>
     modal.confirm({
@@ -44,8 +39,7 @@ export default function CoordinatorDetailPage() {
           await reactivate({ variables: { id: coordinator.id, version: coordinator.version } });
           void message.success(t('coordinator.reactivated'));
         } catch (reactivateError) {
-          if (hasErrorCode(reactivateError, 'CONFLICT')) setConflict(readApiErrors(reactivateError)[0]?.message ?? '');
-          else void message.error(readApiErrors(reactivateError).map((apiError) => apiError.message).join('；'));
+          fail(reactivateError);
         }
       },
     });
@@ -54,15 +48,7 @@ export default function CoordinatorDetailPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {conflict !== null ? (
-        <ConflictAlert
-          message={conflict}
-          onReload={() => {
-            setConflict(null);
-            void refetch();
-          }}
-        />
-      ) : null}
+      {conflictAlert}
       <Card>
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
           <Space align="center">
@@ -114,7 +100,7 @@ export default function CoordinatorDetailPage() {
               dash(coordinator.unitName)
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('coordinator.fields.region')}>{regions.length > 0 ? regionLabel(regions, coordinator.regionCode) : (coordinator.region?.name ?? coordinator.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.region')}>{recordRegionLabel(regions, coordinator.regionCode, coordinator.region?.name)}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.post')}>{dash(coordinator.post)}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.joinedOn')}>{coordinator.joinedOn}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.leftOn')}>{dash(coordinator.leftOn)}</Descriptions.Item>
@@ -130,7 +116,7 @@ export default function CoordinatorDetailPage() {
           onClose={() => setDeactivateOpen(false)}
           onReload={() => {
             setDeactivateOpen(false);
-            void refetch();
+            void query.refetch();
           }}
         />
       ) : null}

@@ -1,7 +1,6 @@
-import { ClearOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
+import { ListFilterBar } from '../../app/components/ListFilterBar';
 import {
   CERTIFICATE_LEVELS,
   COORDINATOR_CATEGORIES,
@@ -20,22 +19,15 @@ export function CoordinatorFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const change = (changes: Partial<CoordinatorListParams>) => onChange(withFilters(value, changes));
   return (
-    <Form layout="inline" className="registry-filter-bar" style={{ rowGap: 0, marginBottom: 4 }}>
-      <Form.Item label={t('coordinator.filters.region')}>
-        <RegionTreeSelect value={value.regionCode} onChange={(regionCode) => change({ regionCode })} style={{ width: 220 }} />
-      </Form.Item>
-      <Form.Item>
-        <Input.Search
-          key={value.search ?? ''}
-          defaultValue={value.search}
-          placeholder={t('coordinator.searchPlaceholder')}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(search) => change({ search: search.trim() || undefined })}
-          style={{ width: 260 }}
-          aria-label={t('coordinator.searchPlaceholder')}
-        />
-      </Form.Item>
+    <ListFilterBar
+      regionLabel={t('coordinator.filters.region')}
+      regionCode={value.regionCode}
+      searchPlaceholder={t('coordinator.searchPlaceholder')}
+      search={value.search}
+      searchWidth={260}
+      onChange={change}
+      onReset={() => onChange({ categories: [], enterpriseSizeClasses: [], page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
+    >
       <Form.Item label={t('coordinator.filters.category')}>
         <Select
           mode="multiple"
@@ -85,16 +77,6 @@ export function CoordinatorFilters({ value, onChange }: Props) {
           style={{ width: 180 }}
         />
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<ClearOutlined />}
-          onClick={() =>
-            onChange({ categories: [], enterpriseSizeClasses: [], page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })
-          }
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
-    </Form>
+    </ListFilterBar>
   );
 }

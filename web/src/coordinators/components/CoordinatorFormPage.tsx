@@ -1,4 +1,3 @@
-import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   CoordinatorDocument,
@@ -7,22 +6,20 @@ import {
   type CoordinatorAffiliation,
   type CoordinatorDetailFragment,
 } from '@registry/graphql-client';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { App as AntApp, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useCanEdit } from '../../app/auth/AuthContext';
-import { ConflictAlert } from '../../app/components/ConflictAlert';
-import { FullPageSpin } from '../../app/components/FullPageSpin';
 import { IsoDatePicker } from '../../app/components/IsoDatePicker';
-import { NotFoundResult } from '../../app/components/NotFoundResult';
+import { MissingRecord } from '../../app/components/MissingRecord';
 import { QueryError } from '../../app/components/QueryError';
+import { RecordFormShell } from '../../app/components/RecordFormShell';
 import { RecordListField } from '../../app/components/RecordListField';
 import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { identityFromIdNumber, idNumberProblem, pastDateProblem } from '../../app/utils/field-problems';
-import { applyServerErrors } from '../../app/utils/form-errors';
 import { maxLengthRule, problemRule, requiredRule } from '../../app/utils/form-rules';
-import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { useFormSave } from '../../app/hooks/useFormSave';
 import {
   COORDINATOR_FORM_FIELDS,
   coordinatorToFormValues,
@@ -42,15 +39,14 @@ export default function CoordinatorFormPage({ mode }: { mode: 'create' | 'edit' 
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const { data, loading, error, refetch } = useQuery(CoordinatorDocument, { variables: { id }, skip: mode === 'create', fetchPolicy: 'network-only' });
+  const query = useQuery(CoordinatorDocument, { variables: { id }, skip: mode === 'create', fetchPolicy: 'network-only' });
 
   if (!canEdit) return <QueryError error={{ errors: [{ message: t('common.forbidden'), extensions: { code: 'FORBIDDEN' } }] }} fullPage />;
   if (mode === 'create') return <CoordinatorForm />;
-  if (loading && !data) return <FullPageSpin />;
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
-  if (!data?.coordinator) return <NotFoundResult backTo="/coordinators" backLabel={t('nav.coordinators')} />;
+  const coordinator = query.data?.coordinator;
+  if (!coordinator) return <MissingRecord query={query} backTo="/coordinators" backLabel={t('nav.coordinators')} />;
   // Keyed by version: a reload after a conflict starts the form again from the fresh record.
-  return <CoordinatorForm key={data.coordinator.version} coordinator={data.coordinator} onReload={() => void refetch()} />;
+  return <CoordinatorForm key={coordinator.version} coordinator={coordinator} onReload={() => void query.refetch()} />;
 }
 
 function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorDetailFragment; onReload?: () => void }) {
@@ -60,8 +56,7 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
   const [form] = Form.useForm<CoordinatorFormValues>();
   const [createCoordinator, createState] = useMutation(CreateCoordinatorDocument);
   const [updateCoordinator, updateState] = useMutation(UpdateCoordinatorDocument);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { conflict, failure, save } = useFormSave(form, COORDINATOR_FORM_FIELDS);
   const editing = Boolean(coordinator);
 
   const initialValues = useMemo(() => (coordinator ? coordinatorToFormValues(coordinator) : EMPTY_COORDINATOR_FORM), [coordinator]);
@@ -71,9 +66,7 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
   const lists = useMemo(() => subRecordFields(t), [t]);
 
   const submit = async (values: CoordinatorFormValues) => {
-    setConflict(null);
-    setFailure(null);
-    try {
+    await save(async () => {
       if (coordinator) {
         await updateCoordinator({ variables: { input: toUpdateCoordinatorInput(values, coordinator.id, coordinator.version) } });
         void message.success(t('common.saved'));
@@ -83,31 +76,21 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
         void message.success(t('coordinator.created'));
         navigate(`/coordinators/${result.data?.createCoordinator.id ?? ''}`);
       }
-    } catch (saveError) {
-      if (hasErrorCode(saveError, 'CONFLICT')) {
-        setConflict(readApiErrors(saveError)[0]?.message ?? '');
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-        return;
-      }
-      const unplaced = applyServerErrors(form, saveError, COORDINATOR_FORM_FIELDS);
-      const placed = readApiErrors(saveError).length - unplaced.length;
-      if (unplaced.length > 0) setFailure(unplaced.map((apiError) => apiError.message).join('；'));
-      else if (placed > 0) void message.error(t('common.fixErrors'));
-    }
+    });
   };
 
   return (
-    <Form<CoordinatorFormValues>
+    <RecordFormShell<CoordinatorFormValues>
       form={form}
-      layout="vertical"
       initialValues={initialValues}
-      onFinish={(values) => void submit(values)}
-      onFinishFailed={() => void message.error(t('common.fixErrors'))}
-      scrollToFirstError={{ block: 'center' }}
+      title={coordinator ? t('coordinator.editTitle', { name: coordinator.name }) : t('coordinator.createTitle')}
+      onSubmit={submit}
+      conflict={conflict}
+      failure={failure}
+      onReload={onReload}
+      saving={createState.loading || updateState.loading}
+      cancelTo={coordinator ? `/coordinators/${coordinator.id}` : '/coordinators'}
     >
-      <Typography.Title level={3}>{coordinator ? t('coordinator.editTitle', { name: coordinator.name }) : t('coordinator.createTitle')}</Typography.Title>
-      {conflict !== null ? <ConflictAlert message={conflict} onReload={() => onReload?.()} /> : null}
-      {failure ? <Alert type="error" showIcon message={t('common.saveFailed')} description={failure} style={{ marginBottom: 16 }} /> : null}
       <Card size="small" title={t('coordinator.sections.basic')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -214,14 +197,6 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
           birthDate={birthDate}
         />
       ))}
-      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 10 }}>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={createState.loading || updateState.loading}>
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(coordinator ? `/coordinators/${coordinator.id}` : '/coordinators')}>{t('common.cancel')}</Button>
-        </Space>
-      </Card>
-    </Form>
+    </RecordFormShell>
   );
 }

@@ -1,15 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { CoordinatorsDocument, type CoordinatorListItemFragment, type CoordinatorSort } from '@registry/graphql-client';
-import { Button, Card, Empty, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCanEdit } from '../../app/auth/AuthContext';
+import { ListPageHeader } from '../../app/components/ListPageHeader';
 import { QueryError } from '../../app/components/QueryError';
-import { fromSortOrder, PAGE_SIZES, toSortOrder } from '../../app/utils/url-params';
-import { useCoordinatorListParams } from '../hooks/useCoordinatorListParams';
-import { toCoordinatorsVariables } from '../utils/list-params';
+import { useUrlListParams } from '../../app/hooks/useUrlListParams';
+import { useUrlTable } from '../../app/hooks/useUrlTable';
+import { parseCoordinatorListParams, serializeCoordinatorListParams, toCoordinatorsVariables, type CoordinatorListParams } from '../utils/list-params';
 import { CoordinatorFilters } from './CoordinatorFilters';
 import { CoordinatorStatusTag } from './CoordinatorStatusTag';
 import { ExportButton } from '../../imports/ExportButton';
@@ -19,13 +18,11 @@ const SORTABLE: Record<string, CoordinatorSort> = { name: 'NAME', region: 'REGIO
 
 export default function CoordinatorListPage() {
   const { t } = useTranslation();
-  const canEdit = useCanEdit();
-  const [params, setParams] = useCoordinatorListParams();
+  const [params, setParams] = useUrlListParams(parseCoordinatorListParams, serializeCoordinatorListParams);
+  const table = useUrlTable<CoordinatorListItemFragment, CoordinatorSort, CoordinatorListParams>(params, setParams, SORTABLE);
   const variables = useMemo(() => toCoordinatorsVariables(params), [params]);
   const { data, previousData, loading, error, refetch } = useQuery(CoordinatorsDocument, { variables });
   const page = (data ?? previousData)?.coordinators;
-
-  const sortOrderOf = (key: string) => (params.sort && SORTABLE[key] === params.sort ? toSortOrder(params.direction) : null);
 
   const columns: TableProps<CoordinatorListItemFragment>['columns'] = [
     {
@@ -33,7 +30,7 @@ export default function CoordinatorListPage() {
       title: t('coordinator.fields.name'),
       dataIndex: 'name',
       sorter: true,
-      sortOrder: sortOrderOf('name'),
+      sortOrder: table.sortOrderOf('name'),
       render: (name: string, coordinator) => <Link to={`/coordinators/${coordinator.id}`}>{name}</Link>,
     },
     { key: 'gender', title: t('coordinator.fields.gender'), dataIndex: 'gender', width: 70, render: (gender: string) => t(`enums.gender.${gender}`) },
@@ -54,7 +51,7 @@ export default function CoordinatorListPage() {
       key: 'region',
       title: t('coordinator.fields.region'),
       sorter: true,
-      sortOrder: sortOrderOf('region'),
+      sortOrder: table.sortOrderOf('region'),
       render: (_value, coordinator) => coordinator.region?.name ?? coordinator.regionCode,
     },
     {
@@ -79,59 +76,20 @@ export default function CoordinatorListPage() {
       width: 80,
       render: (status: CoordinatorListItemFragment['status']) => <CoordinatorStatusTag status={status} />,
     },
-    { key: 'joinedOn', title: t('coordinator.fields.joinedOn'), dataIndex: 'joinedOn', sorter: true, sortOrder: sortOrderOf('joinedOn'), width: 120 },
+    { key: 'joinedOn', title: t('coordinator.fields.joinedOn'), dataIndex: 'joinedOn', sorter: true, sortOrder: table.sortOrderOf('joinedOn'), width: 120 },
   ];
-
-  const handleTableChange: TableProps<CoordinatorListItemFragment>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const direction = fromSortOrder(single?.order);
-    const sort = direction && single?.columnKey ? SORTABLE[String(single.columnKey)] : undefined;
-    const sortChanged = sort !== params.sort || (sort && direction !== params.direction);
-    setParams({
-      ...params,
-      sort,
-      direction: sort ? direction : undefined,
-      page: sortChanged || pagination.pageSize !== params.pageSize ? 1 : (pagination.current ?? 1),
-      pageSize: pagination.pageSize ?? params.pageSize,
-    });
-  };
 
   return (
     <Card>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('coordinator.listTitle')}
-        </Typography.Title>
-        <Flex gap={8}>
-          <ExportButton kind="coordinators" filter={variables.filter} />
-          {canEdit ? (
-            <Link to="/coordinators/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('coordinator.create')}
-              </Button>
-            </Link>
-          ) : null}
-        </Flex>
-      </Flex>
+      <ListPageHeader title={t('coordinator.listTitle')} createTo="/coordinators/new" createLabel={t('coordinator.create')}>
+        <ExportButton kind="coordinators" filter={variables.filter} />
+      </ListPageHeader>
       <CoordinatorFilters value={params} onChange={setParams} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       <Table<CoordinatorListItemFragment>
-        rowKey="id"
-        size="middle"
+        {...table.tableProps({ items: page?.items ?? [], total: page?.total ?? 0, loading, emptyText: t('coordinator.empty') })}
         columns={columns}
-        dataSource={page?.items ?? []}
-        loading={loading}
-        onChange={handleTableChange}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coordinator.empty')} /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-        }}
       />
     </Card>
   );

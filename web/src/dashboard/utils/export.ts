@@ -1,4 +1,5 @@
 // Exports of the dashboard's tables (CSV, xlsx) and charts (PNG), all in the browser.
+import { saveBlob } from '../../app/utils/download';
 
 export interface ExportColumn<T> {
   title: string;
@@ -19,14 +20,7 @@ export function toCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]
 }
 
 export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, filename);
 }
 
 export function downloadCsv<T>(filename: string, columns: readonly ExportColumn<T>[], rows: readonly T[]): void {

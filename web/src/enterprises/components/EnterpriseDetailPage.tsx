@@ -2,17 +2,14 @@ import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, StopOutlined } from 
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DeactivateEnterpriseDocument, EnterpriseDocument, ReactivateEnterpriseDocument } from '@registry/graphql-client';
 import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCanEdit } from '../../app/auth/AuthContext';
-import { ConflictAlert } from '../../app/components/ConflictAlert';
-import { FullPageSpin } from '../../app/components/FullPageSpin';
-import { NotFoundResult } from '../../app/components/NotFoundResult';
-import { QueryError } from '../../app/components/QueryError';
+import { MissingRecord } from '../../app/components/MissingRecord';
+import { useActionErrors } from '../../app/hooks/useActionErrors';
 import { useRegions } from '../../app/hooks/useRegions';
-import { regionLabel } from '../../app/utils/region-tree';
-import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { recordRegionLabel } from '../../app/utils/region-tree';
 import { EnterpriseCoordinators } from './EnterpriseCoordinators';
 import { SizeClassTag } from './SizeClassTag';
 
@@ -22,17 +19,15 @@ export default function EnterpriseDetailPage() {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const { modal, message } = AntApp.useApp();
-  const { data, loading, error, refetch } = useQuery(EnterpriseDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const query = useQuery(EnterpriseDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [deactivate] = useMutation(DeactivateEnterpriseDocument);
   const [reactivate] = useMutation(ReactivateEnterpriseDocument);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { conflictAlert, fail } = useActionErrors(() => void query.refetch());
   const { regions } = useRegions();
   const numberFormat = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
 
-  if (loading && !data) return <FullPageSpin />;
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
-  const enterprise = data?.enterprise;
-  if (!enterprise) return <NotFoundResult backTo="/enterprises" backLabel={t('nav.enterprises')} />;
+  const enterprise = query.data?.enterprise;
+  if (!enterprise) return <MissingRecord query={query} backTo="/enterprises" backLabel={t('nav.enterprises')} />;
 
   const toggleActive = () =>
     modal.confirm({
@@ -47,8 +42,7 @@ export default function EnterpriseDetailPage() {
           else await reactivate({ variables });
           void message.success(enterprise.active ? t('enterprise.deactivated') : t('enterprise.reactivated'));
         } catch (toggleError) {
-          if (hasErrorCode(toggleError, 'CONFLICT')) setConflict(readApiErrors(toggleError)[0]?.message ?? '');
-          else void message.error(readApiErrors(toggleError).map((apiError) => apiError.message).join('；'));
+          fail(toggleError);
         }
       },
     });
@@ -57,15 +51,7 @@ export default function EnterpriseDetailPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {conflict !== null ? (
-        <ConflictAlert
-          message={conflict}
-          onReload={() => {
-            setConflict(null);
-            void refetch();
-          }}
-        />
-      ) : null}
+      {conflictAlert}
       <Card>
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
           <Space align="center" wrap>
@@ -94,7 +80,7 @@ export default function EnterpriseDetailPage() {
               {enterprise.creditCode}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={t('enterprise.fields.region')}>{regions.length > 0 ? regionLabel(regions, enterprise.regionCode) : (enterprise.region?.name ?? enterprise.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.fields.region')}>{recordRegionLabel(regions, enterprise.regionCode, enterprise.region?.name)}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.fields.industry')}>
             {enterprise.industryCode} {t(`enums.industrySection.${enterprise.industrySection}`)}
           </Descriptions.Item>

@@ -1,8 +1,7 @@
-import { ClearOutlined } from '@ant-design/icons';
 import { INDUSTRY_SECTIONS } from '@registry/domain';
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
+import { ListFilterBar } from '../../app/components/ListFilterBar';
 import { OWNERSHIPS, SIZE_CLASS_VALUES, STATUS_FILTERS, withFilters, type EnterpriseListParams } from '../utils/list-params';
 
 interface Props {
@@ -17,22 +16,15 @@ export function EnterpriseFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const change = (changes: Partial<EnterpriseListParams>) => onChange(withFilters(value, changes));
   return (
-    <Form layout="inline" className="registry-filter-bar" style={{ rowGap: 0, marginBottom: 4 }}>
-      <Form.Item label={t('enterprise.filters.region')}>
-        <RegionTreeSelect value={value.regionCode} onChange={(regionCode) => change({ regionCode })} style={{ width: 220 }} />
-      </Form.Item>
-      <Form.Item>
-        <Input.Search
-          key={value.search ?? ''}
-          defaultValue={value.search}
-          placeholder={t('enterprise.searchPlaceholder')}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(search) => change({ search: search.trim() || undefined })}
-          style={{ width: 300 }}
-          aria-label={t('enterprise.searchPlaceholder')}
-        />
-      </Form.Item>
+    <ListFilterBar
+      regionLabel={t('enterprise.filters.region')}
+      regionCode={value.regionCode}
+      searchPlaceholder={t('enterprise.searchPlaceholder')}
+      search={value.search}
+      searchWidth={300}
+      onChange={change}
+      onReset={() => onChange({ sizeClasses: [], status: 'active', page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
+    >
       <Form.Item label={t('enterprise.filters.sizeClass')}>
         <Select
           mode="multiple"
@@ -105,14 +97,6 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           style={{ width: 100 }}
         />
       </Form.Item>
-      <Form.Item>
-        <Button
-          icon={<ClearOutlined />}
-          onClick={() => onChange({ sizeClasses: [], status: 'active', page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
-        >
-          {t('common.reset')}
-        </Button>
-      </Form.Item>
-    </Form>
+    </ListFilterBar>
   );
 }

@@ -1,23 +1,20 @@
-import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { industrySection, SIZE_CLASSES } from '@registry/domain';
 import { CreateEnterpriseDocument, EnterpriseDocument, UpdateEnterpriseDocument, type EnterpriseDetailFragment } from '@registry/graphql-client';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useCanEdit } from '../../app/auth/AuthContext';
-import { ConflictAlert } from '../../app/components/ConflictAlert';
-import { FullPageSpin } from '../../app/components/FullPageSpin';
 import { IsoDatePicker } from '../../app/components/IsoDatePicker';
-import { NotFoundResult } from '../../app/components/NotFoundResult';
+import { MissingRecord } from '../../app/components/MissingRecord';
 import { QueryError } from '../../app/components/QueryError';
+import { RecordFormShell } from '../../app/components/RecordFormShell';
 import { RecordListField, type RecordFieldConfig } from '../../app/components/RecordListField';
 import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { creditCodeProblem, industryCodeProblem, nonNegativeProblem, pastDateProblem } from '../../app/utils/field-problems';
-import { applyServerErrors } from '../../app/utils/form-errors';
 import { maxLengthRule, problemRule, requiredRule } from '../../app/utils/form-rules';
-import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { useFormSave } from '../../app/hooks/useFormSave';
 import {
   EMPTY_ENTERPRISE_FORM,
   ENTERPRISE_FORM_FIELDS,
@@ -33,14 +30,13 @@ export default function EnterpriseFormPage({ mode }: { mode: 'create' | 'edit' }
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const { data, loading, error, refetch } = useQuery(EnterpriseDocument, { variables: { id }, skip: mode === 'create', fetchPolicy: 'network-only' });
+  const query = useQuery(EnterpriseDocument, { variables: { id }, skip: mode === 'create', fetchPolicy: 'network-only' });
 
   if (!canEdit) return <QueryError error={{ errors: [{ message: t('common.forbidden'), extensions: { code: 'FORBIDDEN' } }] }} fullPage />;
   if (mode === 'create') return <EnterpriseForm />;
-  if (loading && !data) return <FullPageSpin />;
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
-  if (!data?.enterprise) return <NotFoundResult backTo="/enterprises" backLabel={t('nav.enterprises')} />;
-  return <EnterpriseForm key={data.enterprise.version} enterprise={data.enterprise} onReload={() => void refetch()} />;
+  const enterprise = query.data?.enterprise;
+  if (!enterprise) return <MissingRecord query={query} backTo="/enterprises" backLabel={t('nav.enterprises')} />;
+  return <EnterpriseForm key={enterprise.version} enterprise={enterprise} onReload={() => void query.refetch()} />;
 }
 
 function EnterpriseForm({ enterprise, onReload }: { enterprise?: EnterpriseDetailFragment; onReload?: () => void }) {
@@ -50,8 +46,7 @@ function EnterpriseForm({ enterprise, onReload }: { enterprise?: EnterpriseDetai
   const [form] = Form.useForm<EnterpriseFormValues>();
   const [createEnterprise, createState] = useMutation(CreateEnterpriseDocument);
   const [updateEnterprise, updateState] = useMutation(UpdateEnterpriseDocument);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { conflict, failure, save } = useFormSave(form, ENTERPRISE_FORM_FIELDS);
   const initialValues = useMemo(() => (enterprise ? enterpriseToFormValues(enterprise) : EMPTY_ENTERPRISE_FORM), [enterprise]);
 
   const industryCode = Form.useWatch('industryCode', form);
@@ -81,9 +76,7 @@ function EnterpriseForm({ enterprise, onReload }: { enterprise?: EnterpriseDetai
   );
 
   const submit = async (values: EnterpriseFormValues) => {
-    setConflict(null);
-    setFailure(null);
-    try {
+    await save(async () => {
       if (enterprise) {
         await updateEnterprise({ variables: { input: toUpdateEnterpriseInput(values, enterprise) } });
         void message.success(t('common.saved'));
@@ -93,30 +86,21 @@ function EnterpriseForm({ enterprise, onReload }: { enterprise?: EnterpriseDetai
         void message.success(t('enterprise.created'));
         navigate(`/enterprises/${result.data?.createEnterprise.id ?? ''}`);
       }
-    } catch (saveError) {
-      if (hasErrorCode(saveError, 'CONFLICT')) {
-        setConflict(readApiErrors(saveError)[0]?.message ?? '');
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-        return;
-      }
-      const unplaced = applyServerErrors(form, saveError, ENTERPRISE_FORM_FIELDS);
-      if (unplaced.length > 0) setFailure(unplaced.map((apiError) => apiError.message).join('；'));
-      else void message.error(t('common.fixErrors'));
-    }
+    });
   };
 
   return (
-    <Form<EnterpriseFormValues>
+    <RecordFormShell<EnterpriseFormValues>
       form={form}
-      layout="vertical"
       initialValues={initialValues}
-      onFinish={(values) => void submit(values)}
-      onFinishFailed={() => void message.error(t('common.fixErrors'))}
-      scrollToFirstError={{ block: 'center' }}
+      title={enterprise ? t('enterprise.editTitle', { name: enterprise.name }) : t('enterprise.createTitle')}
+      onSubmit={submit}
+      conflict={conflict}
+      failure={failure}
+      onReload={onReload}
+      saving={createState.loading || updateState.loading}
+      cancelTo={enterprise ? `/enterprises/${enterprise.id}` : '/enterprises'}
     >
-      <Typography.Title level={3}>{enterprise ? t('enterprise.editTitle', { name: enterprise.name }) : t('enterprise.createTitle')}</Typography.Title>
-      {conflict !== null ? <ConflictAlert message={conflict} onReload={() => onReload?.()} /> : null}
-      {failure ? <Alert type="error" showIcon message={t('common.saveFailed')} description={failure} style={{ marginBottom: 16 }} /> : null}
       <Card size="small" title={t('enterprise.sections.basic')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -264,14 +248,6 @@ function EnterpriseForm({ enterprise, onReload }: { enterprise?: EnterpriseDetai
         fields={incidentFields}
         addLabelKey="enterprise.incident.add"
       />
-      <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 10 }}>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={createState.loading || updateState.loading}>
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(enterprise ? `/enterprises/${enterprise.id}` : '/enterprises')}>{t('common.cancel')}</Button>
-        </Space>
-      </Card>
-    </Form>
+    </RecordFormShell>
   );
 }

@@ -1,15 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { EnterprisesDocument, type EnterpriseListItemFragment, type EnterpriseSort } from '@registry/graphql-client';
-import { Button, Card, Empty, Flex, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCanEdit } from '../../app/auth/AuthContext';
+import { ListPageHeader } from '../../app/components/ListPageHeader';
 import { QueryError } from '../../app/components/QueryError';
-import { fromSortOrder, PAGE_SIZES, toSortOrder } from '../../app/utils/url-params';
-import { useEnterpriseListParams } from '../hooks/useEnterpriseListParams';
-import { toEnterprisesVariables } from '../utils/list-params';
+import { useUrlListParams } from '../../app/hooks/useUrlListParams';
+import { useUrlTable } from '../../app/hooks/useUrlTable';
+import { parseEnterpriseListParams, serializeEnterpriseListParams, toEnterprisesVariables, type EnterpriseListParams } from '../utils/list-params';
 import { EnterpriseFilters } from './EnterpriseFilters';
 import { SizeClassTag } from './SizeClassTag';
 import { ExportButton } from '../../imports/ExportButton';
@@ -18,14 +17,12 @@ const SORTABLE: Record<string, EnterpriseSort> = { name: 'NAME', region: 'REGION
 
 export default function EnterpriseListPage() {
   const { t, i18n } = useTranslation();
-  const canEdit = useCanEdit();
-  const [params, setParams] = useEnterpriseListParams();
+  const [params, setParams] = useUrlListParams(parseEnterpriseListParams, serializeEnterpriseListParams);
+  const table = useUrlTable<EnterpriseListItemFragment, EnterpriseSort, EnterpriseListParams>(params, setParams, SORTABLE);
   const variables = useMemo(() => toEnterprisesVariables(params), [params]);
   const { data, previousData, loading, error, refetch } = useQuery(EnterprisesDocument, { variables });
   const page = (data ?? previousData)?.enterprises;
   const numberFormat = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
-
-  const sortOrderOf = (key: string) => (params.sort && SORTABLE[key] === params.sort ? toSortOrder(params.direction) : null);
 
   const columns: TableProps<EnterpriseListItemFragment>['columns'] = [
     {
@@ -33,7 +30,7 @@ export default function EnterpriseListPage() {
       title: t('enterprise.fields.name'),
       dataIndex: 'name',
       sorter: true,
-      sortOrder: sortOrderOf('name'),
+      sortOrder: table.sortOrderOf('name'),
       render: (name: string, enterprise) => (
         <Space size={4}>
           <Link to={`/enterprises/${enterprise.id}`}>{name}</Link>
@@ -51,7 +48,7 @@ export default function EnterpriseListPage() {
       key: 'region',
       title: t('enterprise.fields.region'),
       sorter: true,
-      sortOrder: sortOrderOf('region'),
+      sortOrder: table.sortOrderOf('region'),
       render: (_value, enterprise) => enterprise.region?.name ?? enterprise.regionCode,
     },
     {
@@ -66,7 +63,7 @@ export default function EnterpriseListPage() {
       dataIndex: 'employees',
       align: 'right',
       sorter: true,
-      sortOrder: sortOrderOf('employees'),
+      sortOrder: table.sortOrderOf('employees'),
       render: (value: number) => numberFormat.format(value),
     },
     {
@@ -75,7 +72,7 @@ export default function EnterpriseListPage() {
       dataIndex: 'revenue',
       align: 'right',
       sorter: true,
-      sortOrder: sortOrderOf('revenue'),
+      sortOrder: table.sortOrderOf('revenue'),
       render: (value: number) => numberFormat.format(value),
     },
     {
@@ -109,56 +106,17 @@ export default function EnterpriseListPage() {
     },
   ];
 
-  const handleTableChange: TableProps<EnterpriseListItemFragment>['onChange'] = (pagination, _filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const direction = fromSortOrder(single?.order);
-    const sort = direction && single?.columnKey ? SORTABLE[String(single.columnKey)] : undefined;
-    const sortChanged = sort !== params.sort || (sort && direction !== params.direction);
-    setParams({
-      ...params,
-      sort,
-      direction: sort ? direction : undefined,
-      page: sortChanged || pagination.pageSize !== params.pageSize ? 1 : (pagination.current ?? 1),
-      pageSize: pagination.pageSize ?? params.pageSize,
-    });
-  };
-
   return (
     <Card>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('enterprise.listTitle')}
-        </Typography.Title>
-        <Flex gap={8}>
-          <ExportButton kind="enterprises" filter={variables.filter} />
-          {canEdit ? (
-            <Link to="/enterprises/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('enterprise.create')}
-              </Button>
-            </Link>
-          ) : null}
-        </Flex>
-      </Flex>
+      <ListPageHeader title={t('enterprise.listTitle')} createTo="/enterprises/new" createLabel={t('enterprise.create')}>
+        <ExportButton kind="enterprises" filter={variables.filter} />
+      </ListPageHeader>
       <EnterpriseFilters value={params} onChange={setParams} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       <Table<EnterpriseListItemFragment>
-        rowKey="id"
-        size="middle"
+        {...table.tableProps({ items: page?.items ?? [], total: page?.total ?? 0, loading, emptyText: t('enterprise.empty') })}
         columns={columns}
-        dataSource={page?.items ?? []}
-        loading={loading}
-        onChange={handleTableChange}
         scroll={{ x: 1200 }}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.empty')} /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-        }}
       />
     </Card>
   );
