@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -43,6 +44,9 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
+          // No HTTP cache hints are used; the default cache-control plugin would wrap every
+          // field resolver of every response.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: RequestWithUser }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: formatGraphQLError(production),
         }),
