@@ -3,7 +3,8 @@
 // (an export re-imports unchanged). See docs/decisions/0601-import-layout.md.
 import { EDUCATION_LEVEL_LABELS, GENDER_LABELS, INDUSTRY_SECTIONS, SIZE_CLASS_LABELS } from '@registry/domain';
 
-export type ImportKind = 'coordinators' | 'enterprises';
+export type { ImportKind } from '@registry/domain';
+import type { ImportKind } from '@registry/domain';
 export const IMPORT_KINDS: ImportKind[] = ['coordinators', 'enterprises'];
 
 /** Which dropdown list a column offers (the 代码 sheet holds each list in a column). */

@@ -2,41 +2,20 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error';
 import type { AppConfig } from '../config/configuration';
+import type { ImportJobSummary, ImportMode, ImportStatus } from '@registry/domain';
 import { COORDINATOR_SHEET, type ImportKind } from './columns';
 import { readCsv, readXlsx, type FileFormat, type SheetRow } from './readers';
 
 // The import job as stored in import_job: shared by the upload/lifecycle, dry-run and commit services.
 
-export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'VALIDATED' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
-export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
+export type { ImportError, ImportMode, ImportStatus } from '@registry/domain';
 
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  mode: ImportMode | null;
-  status: ImportStatus;
-  fileName: string;
+/** The stored job: what the REST API reports, plus where it came from. */
+export interface ImportJob extends ImportJobSummary {
   fileFormat: FileFormat;
   fileEncoding: string | null;
-  fileSize: number;
-  username: string;
   userId: string | null;
   scopePath: string;
-  rowsParsed: number;
-  rowsValidated: number;
-  rowsWritten: number;
-  counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
-  message: string | null;
-  createdAt: string;
-  validatedAt: string | null;
-  committedAt: string | null;
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  reason: string;
 }
 
 /** Test-only fault injection: never reachable from a request (see docs/decisions/0600-imports.md). */

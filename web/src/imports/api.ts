@@ -1,37 +1,14 @@
 // The import/export REST endpoints (files do not go through GraphQL; see
 // docs/decisions/0600-imports.md), with the session's bearer token.
+import type { ImportError, ImportJobSummary, ImportKind, ImportMode, ImportStatus } from '@registry/domain';
 import { dispositionFileName, fetchWithToken, HttpError, saveBlob } from '../app/utils/download';
 
-export type ImportKind = 'coordinators' | 'enterprises';
 export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
-export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
-export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'VALIDATED' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
+export type { ImportKind, ImportMode, ImportStatus };
 
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  mode: ImportMode | null;
-  status: ImportStatus;
-  fileName: string;
-  fileFormat: 'xlsx' | 'csv';
-  fileSize: number;
-  username: string;
-  rowsParsed: number;
-  rowsValidated: number;
-  rowsWritten: number;
-  counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
-  message: string | null;
-  createdAt: string;
-  validatedAt: string | null;
-  committedAt: string | null;
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  reason: string;
-}
+/** The job as the REST API reports it (the shape is shared with the API through the domain lib). */
+export type ImportJob = ImportJobSummary;
+export type { ImportError };
 
 /** A refused import/export request (the shared REST error, under its historical name here). */
 export { HttpError as ApiError };

@@ -131,3 +131,35 @@ export function parseLabelled<T extends string>(value: unknown, labels: Readonly
 export function labelWithCode(label: string, code: string): string {
   return `${label}（${code}）`;
 }
+
+// The import job as the REST API reports it (api/src/imports, web/src/imports): one shape for both.
+export type ImportKind = 'coordinators' | 'enterprises';
+export type ImportMode = 'ALL_OR_NOTHING' | 'VALID_ONLY';
+export type ImportStatus = 'QUEUED' | 'VALIDATING' | 'VALIDATED' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
+
+export interface ImportJobSummary {
+  id: string;
+  kind: ImportKind;
+  mode: ImportMode | null;
+  status: ImportStatus;
+  fileName: string;
+  fileFormat: 'xlsx' | 'csv';
+  fileSize: number;
+  username: string;
+  rowsParsed: number;
+  rowsValidated: number;
+  rowsWritten: number;
+  counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
+  message: string | null;
+  createdAt: string;
+  validatedAt: string | null;
+  committedAt: string | null;
+}
+
+/** One refused cell of an import: sheet, row number, column header and the reason in Chinese. */
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  reason: string;
+}
