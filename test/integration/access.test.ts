@@ -173,6 +173,10 @@ describe('access: roles, reveal, audit trail and the application database role',
       expect(rights).toEqual({ update: false, delete: false, insert: true });
       const [security] = await t.sql(`select relrowsecurity from pg_class where relname = 'coordinator'`);
       expect(security.relrowsecurity).toBe(true);
+      // the request pool logs in as registry_app itself, not as the owner
+      await t.graphql(`{ coordinators(limit: 1) { total } }`, {}, county);
+      const logins = await t.sql(`select distinct usename from pg_stat_activity where datname = current_database() and application_name = 'registry-request'`);
+      expect(logins).toEqual([{ usename: 'registry_app' }]);
     });
 
     it("shows a raw select * under one county's scope none of another county's coordinators", async () => {

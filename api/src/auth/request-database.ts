@@ -1,13 +1,16 @@
-import { Injectable, Logger, NestMiddleware, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, NestMiddleware, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHmac } from 'node:crypto';
+import { Client } from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
-// BYPASSRLS) on one connection per request, from a second pool whose connections start with
-// `role=registry_app`. The session lookup (AuthService.sessionUser) is that connection's first
+// BYPASSRLS) on one connection per request, from a second pool that logs in as registry_app
+// (see applicationLogin). The session lookup (AuthService.sessionUser) is that connection's first
 // statement and sets `app.scope_path` to the user's jurisdiction in the same round trip, so a
 // 20-row list costs two statements. Row-level security on coordinator and enterprise then
 // holds even where a service forgot its WHERE clause. Everything else (migrations, seeding,
@@ -37,17 +40,22 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RequestDatabase');
   private applicationPool: DataSource | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    const options = this.dataSource.options as DataSourceOptions & { extra?: Record<string, unknown> };
+    const options = this.dataSource.options as DataSourceOptions & { url?: string; extra?: Record<string, unknown> };
+    const login = await this.applicationLogin(options.url!);
     this.applicationPool = new DataSource({
       ...options,
+      url: login.url,
       migrations: [],
       extra: {
         ...(options.extra ?? {}),
         // every connection of this pool is registry_app from its first statement
-        options: `-c role=${APPLICATION_ROLE} -c app.scope_path=`,
+        options: login.options,
         application_name: 'registry-request',
       },
     } as DataSourceOptions);
@@ -62,6 +70,33 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       state.runner ??= this.scopedRunner(state, true);
       return state.runner;
     };
+  }
+
+  /**
+   * How the request pool logs in: as registry_app itself, with a password derived from the
+   * hash key (so every instance with the same configuration agrees), when the owner may alter
+   * roles; otherwise (a DBA-managed role without a password) as the owner switching to
+   * registry_app for the whole connection.
+   */
+  private async applicationLogin(ownerUrl: string): Promise<{ url: string; options: string }> {
+    const password = createHmac('sha256', this.config.idNumberHashKey).update(`${APPLICATION_ROLE} login`).digest('hex');
+    const url = new URL(ownerUrl);
+    url.username = APPLICATION_ROLE;
+    url.password = password;
+    try {
+      const [{ statement }] = await this.dataSource.query(`select format('alter role %I login password %L', $1::text, $2::text) as statement`, [
+        APPLICATION_ROLE,
+        password,
+      ]);
+      await this.dataSource.query(statement);
+      const probe = new Client({ connectionString: url.toString() });
+      await probe.connect();
+      await probe.end();
+      return { url: url.toString(), options: '-c app.scope_path=' };
+    } catch (error) {
+      this.logger.warn(`requests switch to ${APPLICATION_ROLE} on the owner's connections (logging in as it failed: ${String(error)})`);
+      return { url: ownerUrl, options: `-c role=${APPLICATION_ROLE} -c app.scope_path=` };
+    }
   }
 
   /** A registry_app runner; `sticky`: one per request, released when the response ends. */
