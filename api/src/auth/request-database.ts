@@ -83,15 +83,28 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     const url = new URL(ownerUrl);
     url.username = APPLICATION_ROLE;
     url.password = password;
-    try {
-      const [{ statement }] = await this.dataSource.query(`select format('alter role %I login password %L', $1::text, $2::text) as statement`, [
-        APPLICATION_ROLE,
-        password,
-      ]);
-      await this.dataSource.query(statement);
+    const canLogIn = async () => {
       const probe = new Client({ connectionString: url.toString() });
-      await probe.connect();
-      await probe.end();
+      try {
+        await probe.connect();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await probe.end().catch(() => undefined);
+      }
+    };
+    try {
+      // Already set (another instance, an earlier start): nothing to alter. Several instances
+      // starting at once may race on ALTER ROLE ("tuple concurrently updated"): try again.
+      for (let attempt = 0; !(await canLogIn()); attempt += 1) {
+        if (attempt === 3) throw new Error(`cannot log in as ${APPLICATION_ROLE}`);
+        const [{ statement }] = await this.dataSource.query(`select format('alter role %I login password %L', $1::text, $2::text) as statement`, [
+          APPLICATION_ROLE,
+          password,
+        ]);
+        await this.dataSource.query(statement).catch(() => undefined);
+      }
       return { url: url.toString(), options: '-c app.scope_path=' };
     } catch (error) {
       this.logger.warn(`requests switch to ${APPLICATION_ROLE} on the owner's connections (logging in as it failed: ${String(error)})`);
