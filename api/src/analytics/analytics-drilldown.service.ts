@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { resolvePage } from '../common/paging';
+import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -82,20 +82,17 @@ export class AnalyticsDrilldownService {
     };
     const predicate = predicates[dimension];
     if (!predicate) throw RegistryError.badInput('dimension', `不支持的统计维度 ${dimension}`);
-    const rows: { id: string; total_count: string }[] = await this.dataSource.query(
-      `${PARAMETERS} select c.id, count(*) over () as total_count from coordinator c cross join p
-       where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}
-       order by c.name, c.id offset ${offset} limit ${limit}`,
-      parameters,
-    );
-    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ count }] = await this.dataSource.query(
-        `${PARAMETERS} select count(*)::int as count from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
+    const { total, rows } = await queryPage<{ id: string }>(
+      this.dataSource,
+      {
+        with: PARAMETERS,
+        columns: 'c.id',
+        from: `from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
+        orderBy: 'c.name, c.id',
         parameters,
-      );
-      total = count;
-    }
+      },
+      { offset, limit },
+    );
     const found = await this.coordinators.findMany(rows.map((row) => String(row.id)));
     const byId = new Map(found.map((coordinator) => [String(coordinator.id), coordinator]));
     return { total, offset, limit, items: rows.map((row) => byId.get(String(row.id))!).filter(Boolean) };

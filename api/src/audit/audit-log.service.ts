@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { resolvePage } from '../common/paging';
+import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -38,16 +38,16 @@ export class AuditLogService {
     if (filter.from) add((p) => `at >= ${p}`, filter.from);
     if (filter.to) add((p) => `at < ${p}`, filter.to);
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `select id, at, user_id, username, action, object_type, object_id, region_path, detail, ip, count(*) over () as total_count
-       from audit_log ${where} order by at desc, id desc offset ${offset} limit ${limit}`,
-      parameters,
+    const { total, rows } = await queryPage(
+      this.dataSource,
+      {
+        columns: 'id, at, user_id, username, action, object_type, object_id, region_path, detail, ip',
+        from: `from audit_log ${where}`,
+        orderBy: 'at desc, id desc',
+        parameters,
+      },
+      { offset, limit },
     );
-    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from audit_log ${where}`, parameters);
-      total = count;
-    }
     return { total, items: rows.map((row) => this.fromRow(row)) };
   }
 

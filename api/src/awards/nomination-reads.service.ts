@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isWithinScope, officeLevel } from '@registry/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AwardTier } from '../common/enums';
-import { resolvePage } from '../common/paging';
+import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -88,16 +88,11 @@ export class NominationReadsService {
     if (filter.tier) add((p) => `n.tier = ${p}`, filter.tier);
     if (filter.states?.length) add((p) => `n.state = any(${p}::varchar[])`, filter.states);
     const where = conditions.join(' and ');
-    const rows = await this.dataSource.query(
-      `select ${NOMINATION_COLUMNS}, count(*) over () as total_count from ${NOMINATION_FROM}
-       where ${where} order by n.campaign_year desc, n.id offset ${offset} limit ${limit}`,
-      parameters,
+    const { total, rows } = await queryPage(
+      this.dataSource,
+      { columns: NOMINATION_COLUMNS, from: `from ${NOMINATION_FROM} where ${where}`, orderBy: 'n.campaign_year desc, n.id', parameters },
+      { offset, limit },
     );
-    let total = rows.length > 0 ? Number(rows[0].total_count) : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from nomination n where ${where}`, parameters);
-      total = count;
-    }
     return { total, offset, limit, items: rows.map((row: Record<string, unknown>) => this.fromRow(row)) };
   }
 

@@ -26,3 +26,37 @@ export function resolvePage(args: { offset?: number | null; limit?: number | nul
   if (limit > maxPageSize) throw RegistryError.badInput('limit', `每页最多 ${maxPageSize} 条`);
   return { offset, limit };
 }
+
+export interface PageQuery {
+  /** the page's select list */
+  columns: string;
+  /** `from … where …` of the scoped, filtered set, shared by the page and its total */
+  from: string;
+  /** ends with a unique column so pages never overlap */
+  orderBy: string;
+  parameters: unknown[];
+  /** a WITH clause both statements need */
+  with?: string;
+}
+
+/**
+ * One page of a list and the total of the whole filtered set in one round trip: the total is
+ * an uncorrelated subquery (evaluated once, index-only where it can be) beside a page that
+ * walks the order's index instead of sorting the whole set. Only a page past the end needs a
+ * second statement for the total.
+ */
+export async function queryPage<Row = Record<string, unknown>>(
+  dataSource: { query(sql: string, parameters?: unknown[]): Promise<any> },
+  query: PageQuery,
+  { offset, limit }: Page,
+): Promise<{ total: number; rows: Row[] }> {
+  const prefix = query.with ? `${query.with} ` : '';
+  const rows: (Row & { total_count: number })[] = await dataSource.query(
+    `${prefix}select ${query.columns}, (select count(*)::int ${query.from}) as total_count ${query.from}
+     order by ${query.orderBy} offset ${offset} limit ${limit}`,
+    query.parameters,
+  );
+  if (rows.length > 0 || offset === 0) return { total: rows[0]?.total_count ?? 0, rows };
+  const [{ count }] = await dataSource.query(`${prefix}select count(*)::int as count ${query.from}`, query.parameters);
+  return { total: count, rows };
+}

@@ -11,7 +11,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { assertVersionMatched } from '../common/optimistic-lock';
-import { resolvePage } from '../common/paging';
+import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { assertInScope, scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -53,19 +53,11 @@ export class EnterprisesService {
     const { where, parameters } = this.filterSql(user, filter);
     const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
     const sort = SORT_COLUMNS[order?.field ?? EnterpriseSort.NAME];
-    // The total rides along as an uncorrelated subquery (evaluated once): one round trip, and
-    // the page itself walks the (name, id) index instead of sorting the whole scope.
-    const rows: (Record<string, unknown> & { total_count: number })[] = await this.dataSource.query(
-      `select e.*, (select count(*)::int from enterprise e where ${where}) as total_count from enterprise e
-       where ${where} order by ${sort} ${direction}, e.id ${direction}
-       offset ${offset} limit ${limit}`,
-      parameters,
+    const { total, rows } = await queryPage(
+      this.dataSource,
+      { columns: 'e.*', from: `from enterprise e where ${where}`, orderBy: `${sort} ${direction}, e.id ${direction}`, parameters },
+      { offset, limit },
     );
-    let total = rows.length > 0 ? rows[0].total_count : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ count }] = await this.dataSource.query(`select count(*)::int as count from enterprise e where ${where}`, parameters);
-      total = count;
-    }
     return { total, offset, limit, items: rows.map((row) => this.fromRow(row)) };
   }
 
