@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
@@ -31,7 +32,7 @@ export interface RefreshResult {
 
 /** Today as the registry's other services see it (UTC calendar day). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return todayIsoDate();
 }
 export function currentYear(): number {
   return Number(today().slice(0, 4));

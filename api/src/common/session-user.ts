@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { isWithinScope } from '@registry/domain';
 import type { Request } from 'express';
 import type { Role } from '../users/user.entity';
 import { RegistryError } from './registry-error';
@@ -49,11 +48,6 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!user) throw new RegistryError('UNAUTHENTICATED', '请先登录');
   return user;
 });
-
-/** Deny by default: anything outside the user's subtree answers as if it did not exist. */
-export function assertInScope(user: SessionUser, path: string, objectType: string, id: string): void {
-  if (!isWithinScope(path, user.scopePath)) throw RegistryError.notFound(objectType, id);
-}
 
 /** SQL for "row path within the scope" on a C-collated index: `path >= $n AND path < $n || '~'`. */
 export function scopeSql(column: string, parameter: string): string {

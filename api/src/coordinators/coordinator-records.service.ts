@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compareDates, isValidIsoDate } from '@registry/domain';
+import { compareDates, isValidIsoDate, todayIsoDate } from '@registry/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../common/registry-error';
 import {
@@ -125,7 +125,7 @@ export class CoordinatorRecordsService {
 
   /** Checks every given list: dates real and not in the future, periods in order, not before birth. */
   validate(input: SubRecordsInput, birthDate: string | null): void {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIsoDate();
     for (const key of SUB_RECORD_KEYS) {
       (input[key] ?? []).forEach((row, index) => {
         for (const [name, value] of datesOf(key, row as unknown as Record<string, unknown>)) {

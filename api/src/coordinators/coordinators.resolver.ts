@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/loader-registry';
 import { groupByKey } from '../common/loader-registry';
@@ -97,7 +98,7 @@ export class CoordinatorsResolver {
 
   @ResolveField(() => Int, { description: 'age in whole years today' })
   age(@Parent() coordinator: CoordinatorEntity): number {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIsoDate();
     const years = Number(today.slice(0, 4)) - Number(coordinator.birthDate.slice(0, 4));
     return today.slice(5) < coordinator.birthDate.slice(5) ? years - 1 : years;
   }

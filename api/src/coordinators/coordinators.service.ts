@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compareDates, isValidIsoDate, isWithinScope, maskIdNumber, validateIdNumber } from '@registry/domain';
+import { compareDates, isValidIsoDate, isWithinScope, maskIdNumber, validateIdNumber, todayIsoDate } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
@@ -128,7 +128,7 @@ export class CoordinatorsService {
     const region = this.regions.requireWritable(input.regionCode, user);
     const enterpriseId = await this.checkEnterprise(user, input.enterpriseId ?? null);
     this.records.validate(input, identity.birthDate);
-    const joinedOn = input.joinedOn ?? earliestStart(input.workPeriods ?? []) ?? new Date().toISOString().slice(0, 10);
+    const joinedOn = input.joinedOn ?? earliestStart(input.workPeriods ?? []) ?? todayIsoDate();
     if (!isValidIsoDate(joinedOn)) throw RegistryError.badInput('joinedOn', '日期无效');
     const affiliation = input.affiliation ?? defaultAffiliation(input.tripartiteOrGrassroots, enterpriseId, region);
     const sealed = this.vault.seal(identity.normalized);
@@ -225,7 +225,7 @@ export class CoordinatorsService {
   /** 离岗: the person leaves the corps; history stays, figures stop counting them from leftOn. */
   async deactivate(user: SessionUser, input: DeactivateCoordinatorInput): Promise<CoordinatorEntity> {
     const current = await this.require(user, input.id);
-    const leftOn = input.leftOn ?? new Date().toISOString().slice(0, 10);
+    const leftOn = input.leftOn ?? todayIsoDate();
     if (!isValidIsoDate(leftOn)) throw RegistryError.badInput('leftOn', '日期无效');
     if (compareDates(leftOn, current.joinedOn) < 0) throw RegistryError.badInput('leftOn', `离岗日期早于入职日期 ${current.joinedOn}`);
     return this.setStatus(user, current, input.version, 'LEFT', leftOn, input.reason ?? null);

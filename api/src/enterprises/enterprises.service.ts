@@ -4,16 +4,16 @@ import {
   classifyEnterpriseSize,
   compareDates,
   industrySection,
+  isWithinScope,
   isValidIsoDate,
-  validateCreditCode,
-} from '@registry/domain';
+  validateCreditCode, todayIsoDate } from '@registry/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
-import { assertInScope, scopeSql, type SessionUser } from '../common/session-user';
+import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { RegionsService } from '../regions/regions.service';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseSort } from './dto/enterprise-filter.input';
@@ -83,13 +83,8 @@ export class EnterprisesService {
   async findOne(user: SessionUser, id: string): Promise<EnterpriseEntity | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
     const enterprise = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id });
-    if (!enterprise) return null;
-    try {
-      assertInScope(user, enterprise.regionPath, '用人单位', id);
-    } catch {
-      return null;
-    }
-    return enterprise;
+    // outside the jurisdiction answers like a missing row
+    return enterprise && isWithinScope(enterprise.regionPath, user.scopePath) ? enterprise : null;
   }
 
   async require(user: SessionUser, id: string): Promise<EnterpriseEntity> {
@@ -118,7 +113,7 @@ export class EnterprisesService {
             creditCode: check.normalized,
             regionCode: region.code,
             regionPath: region.path,
-            registeredOn: input.registeredOn ?? new Date().toISOString().slice(0, 10),
+            registeredOn: input.registeredOn ?? todayIsoDate(),
             active: true,
             version: 1,
           }),
@@ -263,7 +258,7 @@ export class EnterprisesService {
   }
 
   private validateIncidents(incidents: IncidentInput[]): void {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIsoDate();
     incidents.forEach((incident, index) => {
       if (!incident.kind?.trim()) throw RegistryError.badInput(`incidents[${index}].kind`, '事件类型不能为空');
       if (compareDates(incident.occurredOn, today) > 0) throw RegistryError.badInput(`incidents[${index}].occurredOn`, '发生日期不能晚于今天');

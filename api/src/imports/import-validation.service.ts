@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
@@ -82,7 +83,7 @@ export class ImportValidationService {
   async validate(id: string, autoCommit: ImportMode | null): Promise<void> {
     const job = await loadJob(this.dataSource, id);
     await this.dataSource.query(`update import_job set status = 'VALIDATING', updated_at = now() where id = $1`, [id]);
-    const context: RowContext = { today: new Date().toISOString().slice(0, 10), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };
+    const context: RowContext = { today: todayIsoDate(), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };
     const errors: { sheet: string; row: number; column: string; reason: string }[] = [];
     const invalidMainKeys = new Set<string>();
     // person key → first refused row of a sub sheet: that person's main row is refused too (its list would be incomplete)

@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RegistryError } from '../common/registry-error';
@@ -121,7 +122,7 @@ export class ImportsController {
     const kind = file.replace(/\.xlsx$/, '');
     if (!EXPORT_NAMES[kind]) throw RegistryError.notFound('导出', file);
     const reveal = await this.spreadsheets.checkReveal(user, kind, revealReason, filter);
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = todayIsoDate();
     attachment(response, XLSX, `${EXPORT_NAMES[kind]}-${stamp}.xlsx`);
     await this.spreadsheets.export(user, kind, filter, response, reveal !== null);
     response.end();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { creatableRoles, passwordProblem, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
+import { creatableRoles, isWithinScope, passwordProblem, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -113,7 +113,7 @@ export class UsersService {
     if (id === actor.id && !active) throw RegistryError.badInput('id', '不能停用自己的账号');
     return this.dataSource.transaction(async (manager) => {
       const [target] = /^\d{1,18}$/.test(id) ? await manager.query(`select id, region_path, role from app_user where id = $1`, [id]) : [];
-      if (!target || !(target.region_path >= actor.scopePath && target.region_path < actor.scopePath + '~')) {
+      if (!target || !isWithinScope(target.region_path, actor.scopePath)) {
         throw RegistryError.notFound('用户', id);
       }
       if (!creatableRoles(actor.role).includes(target.role)) throw RegistryError.forbidden('不能管理更高级别的账号');

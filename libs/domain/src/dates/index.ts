@@ -47,6 +47,11 @@ export function formatIsoDate(date: Date): IsoDate {
   return `${year}-${month}-${day}`;
 }
 
+/** Today's UTC calendar day: the one notion of "today" for date checks in api and forms. */
+export function todayIsoDate(now: Date = new Date()): IsoDate {
+  return formatIsoDate(now);
+}
+
 function parts(date: IsoDate): { year: number; month: number; day: number } {
   parseIsoDate(date);
   const [year, month, day] = date.split('-').map(Number);
