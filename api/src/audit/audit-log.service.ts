@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryPage, resolvePage } from '../common/paging';
+import { SqlConditions } from '../common/sql-conditions';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -21,30 +22,24 @@ export class AuditLogService {
 
   async list(user: SessionUser, filter: AuditLogFilter = {}, page: { offset?: number | null; limit?: number | null } = {}) {
     const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
-    const parameters: unknown[] = [];
-    const conditions: string[] = [];
-    const add = (sql: (parameter: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql(`$${parameters.length}`));
-    };
+    const sql = new SqlConditions();
     const provinceWide = this.regions.find(user.regionCode)?.level === 'PROVINCE';
-    if (!provinceWide) add((p) => scopeSql('region_path', p), user.scopePath);
-    if (filter.userId) add((p) => `user_id = ${p}`, /^\d{1,18}$/.test(filter.userId) ? filter.userId : '0');
-    if (filter.username?.trim()) add((p) => `username = ${p}`, filter.username.trim());
-    if (filter.action?.trim()) add((p) => `action = ${p}`, filter.action.trim().toUpperCase());
-    if (filter.objectType?.trim()) add((p) => `object_type = ${p}`, filter.objectType.trim());
-    if (filter.objectId?.trim()) add((p) => `object_id = ${p}`, filter.objectId.trim());
+    if (!provinceWide) sql.add((p) => scopeSql('region_path', p), user.scopePath);
+    if (filter.userId) sql.add((p) => `user_id = ${p}`, /^\d{1,18}$/.test(filter.userId) ? filter.userId : '0');
+    if (filter.username?.trim()) sql.add((p) => `username = ${p}`, filter.username.trim());
+    if (filter.action?.trim()) sql.add((p) => `action = ${p}`, filter.action.trim().toUpperCase());
+    if (filter.objectType?.trim()) sql.add((p) => `object_type = ${p}`, filter.objectType.trim());
+    if (filter.objectId?.trim()) sql.add((p) => `object_id = ${p}`, filter.objectId.trim());
     if (filter.from && filter.to && filter.from > filter.to) throw RegistryError.badInput('to', '结束时间早于开始时间');
-    if (filter.from) add((p) => `at >= ${p}`, filter.from);
-    if (filter.to) add((p) => `at < ${p}`, filter.to);
-    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    if (filter.from) sql.add((p) => `at >= ${p}`, filter.from);
+    if (filter.to) sql.add((p) => `at < ${p}`, filter.to);
     const { total, rows } = await queryPage(
       this.dataSource,
       {
         columns: 'id, at, user_id, username, action, object_type, object_id, region_path, detail, ip',
-        from: `from audit_log ${where}`,
+        from: `from audit_log where ${sql.where}`,
         orderBy: 'at desc, id desc',
-        parameters,
+        parameters: sql.parameters,
       },
       { offset, limit },
     );

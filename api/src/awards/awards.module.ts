@@ -27,6 +27,6 @@ import { NominationsService } from './nominations.service';
     AwardCampaignsResolver,
     NominationsResolver,
   ],
-  exports: [EligibilityService, AwardSettingsService, CampaignsService],
+  exports: [EligibilityService, AwardSettingsService, CampaignsService, NominationReadsService],
 })
 export class AwardsModule {}

@@ -4,6 +4,7 @@ import { isWithinScope, officeLevel } from '@registry/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AwardTier } from '../common/enums';
 import { queryPage, resolvePage } from '../common/paging';
+import { SqlConditions } from '../common/sql-conditions';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
@@ -76,18 +77,21 @@ export class NominationReadsService {
     return nomination;
   }
 
+  /** WHERE clause of the scoped nominations list (also used by the nominations export). */
+  filterSql(
+    user: SessionUser,
+    filter: Pick<NominationFilter, 'regionCode' | 'campaignYear' | 'tier' | 'states'>,
+  ): { where: string; parameters: unknown[] } {
+    const sql = new SqlConditions().add((p) => scopeSql('n.region_path', p), this.regions.filterPath(user, filter.regionCode));
+    if (filter.campaignYear != null) sql.add((p) => `n.campaign_year = ${p}`, filter.campaignYear);
+    if (filter.tier != null) sql.add((p) => `n.tier = ${p}`, filter.tier);
+    if (filter.states?.length) sql.add((p) => `n.state = any(${p}::varchar[])`, filter.states);
+    return { where: sql.where, parameters: sql.parameters };
+  }
+
   async list(user: SessionUser, filter: NominationFilter, page: { offset?: number | null; limit?: number | null }) {
     const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
-    const parameters: unknown[] = [this.regions.filterPath(user, filter.regionCode)];
-    const conditions = [scopeSql('n.region_path', '$1')];
-    const add = (sql: (parameter: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql(`$${parameters.length}`));
-    };
-    if (filter.campaignYear) add((p) => `n.campaign_year = ${p}`, filter.campaignYear);
-    if (filter.tier) add((p) => `n.tier = ${p}`, filter.tier);
-    if (filter.states?.length) add((p) => `n.state = any(${p}::varchar[])`, filter.states);
-    const where = conditions.join(' and ');
+    const { where, parameters } = this.filterSql(user, filter);
     const { total, rows } = await queryPage(
       this.dataSource,
       { columns: NOMINATION_COLUMNS, from: `from ${NOMINATION_FROM} where ${where}`, orderBy: 'n.campaign_year desc, n.id', parameters },

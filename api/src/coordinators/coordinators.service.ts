@@ -9,6 +9,7 @@ import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
+import { SqlConditions } from '../common/sql-conditions';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { escapeLike, EnterprisesService } from '../enterprises/enterprises.service';
 import { RegionsService } from '../regions/regions.service';
@@ -77,29 +78,24 @@ export class CoordinatorsService {
   }
 
   filterSql(user: SessionUser, filter: CoordinatorFilter): { where: string; parameters: unknown[] } {
-    const parameters: unknown[] = [this.regions.filterPath(user, filter.regionCode)];
-    const conditions = [scopeSql('c.region_path', '$1')];
-    const add = (sql: (parameter: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql(`$${parameters.length}`));
-    };
-    if (filter.status) add((p) => `c.status = ${p}`, filter.status);
-    if (filter.categories?.length) add((p) => `c.category = any(${p}::smallint[])`, filter.categories);
-    if (filter.affiliations?.length) add((p) => `c.affiliation = any(${p}::varchar[])`, filter.affiliations);
-    if (filter.enterpriseId) add((p) => `c.enterprise_id = ${p}`, /^\d{1,18}$/.test(filter.enterpriseId) ? filter.enterpriseId : '0');
+    const sql = new SqlConditions().add((p) => scopeSql('c.region_path', p), this.regions.filterPath(user, filter.regionCode));
+    if (filter.status) sql.add((p) => `c.status = ${p}`, filter.status);
+    if (filter.categories?.length) sql.add((p) => `c.category = any(${p}::smallint[])`, filter.categories);
+    if (filter.affiliations?.length) sql.add((p) => `c.affiliation = any(${p}::varchar[])`, filter.affiliations);
+    if (filter.enterpriseId) sql.add((p) => `c.enterprise_id = ${p}`, /^\d{1,18}$/.test(filter.enterpriseId) ? filter.enterpriseId : '0');
     if (filter.enterpriseSizeClasses?.length) {
-      add((p) => `exists (select 1 from enterprise e where e.id = c.enterprise_id and e.size_class = any(${p}::varchar[]))`, filter.enterpriseSizeClasses);
+      sql.add((p) => `exists (select 1 from enterprise e where e.id = c.enterprise_id and e.size_class = any(${p}::varchar[]))`, filter.enterpriseSizeClasses);
     }
     if (filter.certificateLevelAtLeast) {
-      add((p) => `exists (select 1 from certificate k where k.coordinator_id = c.id and k.level <= ${p})`, filter.certificateLevelAtLeast);
+      sql.add((p) => `exists (select 1 from certificate k where k.coordinator_id = c.id and k.level <= ${p})`, filter.certificateLevelAtLeast);
     }
     const search = filter.search?.trim();
-    if (search) add((p) => `c.name like '%' || ${p} || '%'`, escapeLike(search));
+    if (search) sql.add((p) => `c.name like '%' || ${p} || '%'`, escapeLike(search));
     if (filter.idNumber) {
       const check = validateIdNumber(filter.idNumber);
-      add((p) => `c.id_number_hash = ${p}`, check.valid ? this.vault.hash(check.normalized) : '-');
+      sql.add((p) => `c.id_number_hash = ${p}`, check.valid ? this.vault.hash(check.normalized) : '-');
     }
-    return { where: conditions.join(' and '), parameters };
+    return { where: sql.where, parameters: sql.parameters };
   }
 
   async findOne(user: SessionUser, id: string): Promise<CoordinatorEntity | null> {

@@ -14,6 +14,7 @@ import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
+import { SqlConditions } from '../common/sql-conditions';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { RegionsService } from '../regions/regions.service';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseSort } from './dto/enterprise-filter.input';
@@ -63,21 +64,16 @@ export class EnterprisesService {
 
   /** WHERE clause of a filtered, scoped enterprise query (also used by exports and analytics drill-downs). */
   filterSql(user: SessionUser, filter: EnterpriseFilter): { where: string; parameters: unknown[] } {
-    const parameters: unknown[] = [this.regions.filterPath(user, filter.regionCode)];
-    const conditions = [scopeSql('e.region_path', '$1')];
-    const add = (sql: (parameter: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql(`$${parameters.length}`));
-    };
-    if (filter.active !== null) add((p) => `e.active = ${p}`, filter.active ?? true);
-    if (filter.sizeClasses?.length) add((p) => `e.size_class = any(${p}::varchar[])`, filter.sizeClasses);
-    if (filter.industrySection) add((p) => `e.industry_section = ${p}`, filter.industrySection.toUpperCase());
-    if (filter.publicOwned != null) add((p) => `e.public_owned = ${p}`, filter.publicOwned);
-    if (filter.socialOrganization != null) add((p) => `e.social_organization = ${p}`, filter.socialOrganization);
-    if (filter.covered != null) conditions.push(filter.covered ? COVERED_SQL : `not ${COVERED_SQL}`);
+    const sql = new SqlConditions().add((p) => scopeSql('e.region_path', p), this.regions.filterPath(user, filter.regionCode));
+    if (filter.active !== null) sql.add((p) => `e.active = ${p}`, filter.active ?? true);
+    if (filter.sizeClasses?.length) sql.add((p) => `e.size_class = any(${p}::varchar[])`, filter.sizeClasses);
+    if (filter.industrySection) sql.add((p) => `e.industry_section = ${p}`, filter.industrySection.toUpperCase());
+    if (filter.publicOwned != null) sql.add((p) => `e.public_owned = ${p}`, filter.publicOwned);
+    if (filter.socialOrganization != null) sql.add((p) => `e.social_organization = ${p}`, filter.socialOrganization);
+    if (filter.covered != null) sql.addSql(filter.covered ? COVERED_SQL : `not ${COVERED_SQL}`);
     const search = filter.search?.trim();
-    if (search) add((p) => `(e.name like '%' || ${p} || '%' or e.credit_code like upper(${p}) || '%')`, escapeLike(search));
-    return { where: conditions.join(' and '), parameters };
+    if (search) sql.add((p) => `(e.name like '%' || ${p} || '%' or e.credit_code like upper(${p}) || '%')`, escapeLike(search));
+    return { where: sql.where, parameters: sql.parameters };
   }
 
   async findOne(user: SessionUser, id: string): Promise<EnterpriseEntity | null> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { CoordinatorsModule } from '../coordinators/coordinators.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { ImportCommitService } from './import-commit.service';
@@ -8,7 +9,7 @@ import { ImportsService } from './imports.service';
 import { SpreadsheetsService } from './spreadsheets.service';
 
 @Module({
-  imports: [CoordinatorsModule, EnterprisesModule],
+  imports: [CoordinatorsModule, EnterprisesModule, AwardsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportValidationService, ImportCommitService, SpreadsheetsService],
   exports: [ImportsService, SpreadsheetsService],

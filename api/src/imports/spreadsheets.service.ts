@@ -18,6 +18,7 @@ import { CoordinatorsService } from '../coordinators/coordinators.service';
 import type { CoordinatorFilter } from '../coordinators/dto/coordinator-filter.input';
 import type { EnterpriseFilter } from '../enterprises/dto/enterprise-filter.input';
 import { EnterprisesService } from '../enterprises/enterprises.service';
+import { NominationReadsService, type NominationFilter } from '../awards/nomination-reads.service';
 import { RegionsService } from '../regions/regions.service';
 import {
   AFFILIATION_LABELS,
@@ -61,6 +62,7 @@ export class SpreadsheetsService {
     private readonly enterprises: EnterprisesService,
     private readonly vault: IdNumberVault,
     private readonly audit: AuditService,
+    private readonly nominations: NominationReadsService,
   ) {}
 
   /** The dropdown lists; regions limited to the user's counties and townships. */
@@ -376,27 +378,22 @@ export class SpreadsheetsService {
     await writer.finish();
   }
 
-  /** The nominations list's filter (NominationReadsService.list): year, tier, states, region; always the user's scope. */
+  /** The nominations list's own filter (NominationReadsService.filterSql), after checking the JSON it came as. */
   private nominationFilterSql(user: SessionUser, filter: Record<string, unknown>): { where: string; parameters: unknown[] } {
-    const parameters: unknown[] = [this.regions.filterPath(user, typeof filter.regionCode === 'string' ? filter.regionCode : null)];
-    const conditions = [`(n.region_path >= $1 and n.region_path < $1 || '~')`];
-    const add = (sql: (parameter: string) => string, value: unknown) => {
-      parameters.push(value);
-      conditions.push(sql(`$${parameters.length}`));
-    };
-    if (filter.campaignYear != null) {
-      if (!Number.isInteger(filter.campaignYear)) throw RegistryError.badInput('filter.campaignYear', '年度应为整数');
-      add((p) => `n.campaign_year = ${p}`, filter.campaignYear);
+    if (filter.campaignYear != null && !Number.isInteger(filter.campaignYear)) throw RegistryError.badInput('filter.campaignYear', '年度应为整数');
+    if (filter.tier != null && !Object.keys(AWARD_TIER_LABELS).includes(String(filter.tier))) {
+      throw RegistryError.badInput('filter.tier', '等级应为 GOLD、SILVER 或 BRONZE');
     }
-    if (filter.tier != null) {
-      if (!Object.keys(AWARD_TIER_LABELS).includes(String(filter.tier))) throw RegistryError.badInput('filter.tier', '等级应为 GOLD、SILVER 或 BRONZE');
-      add((p) => `n.tier = ${p}`, filter.tier);
+    const states = Array.isArray(filter.states) && filter.states.length > 0 ? filter.states : null;
+    if (states && !states.every((state) => Object.keys(NOMINATION_STATE_LABELS).includes(String(state)))) {
+      throw RegistryError.badInput('filter.states', '状态无效');
     }
-    if (Array.isArray(filter.states) && filter.states.length > 0) {
-      if (!filter.states.every((state) => Object.keys(NOMINATION_STATE_LABELS).includes(String(state)))) throw RegistryError.badInput('filter.states', '状态无效');
-      add((p) => `n.state = any(${p}::varchar[])`, filter.states);
-    }
-    return { where: conditions.join(' and '), parameters };
+    return this.nominations.filterSql(user, {
+      regionCode: typeof filter.regionCode === 'string' ? filter.regionCode : null,
+      campaignYear: filter.campaignYear as number | null,
+      tier: filter.tier as NominationFilter['tier'],
+      states: states as NominationFilter['states'],
+    });
   }
 
   private async exportNominations(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
