@@ -23,3 +23,8 @@ export class SqlConditions {
     return this.conditions.length > 0 ? this.conditions.join(' and ') : 'true';
   }
 }
+
+/** A text to match literally inside LIKE: %, _ and \\ lose their meaning. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}

@@ -14,7 +14,7 @@ import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
-import { SqlConditions } from '../common/sql-conditions';
+import { escapeLike, SqlConditions } from '../common/sql-conditions';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { RegionsService } from '../regions/regions.service';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseSort } from './dto/enterprise-filter.input';
@@ -296,8 +296,4 @@ export class EnterprisesService {
       updatedAt: row.updated_at as Date,
     });
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
