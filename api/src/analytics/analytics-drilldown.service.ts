@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { SizeClass } from '../common/enums';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import type { EnterpriseEntity } from '../enterprises/enterprise.entity';
 import { RegionsService } from '../regions/regions.service';
-import { currentYear, today } from './analytics-refresher.service';
+import { currentYear } from './analytics-refresher.service';
 import { WorkforceDimension } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
 import { activeAt, ageBandSql, EDUCATION_BY_RANK, EDUCATION_RANK_SQL, ownershipSql } from './rollup-sql';
@@ -57,9 +58,9 @@ export class AnalyticsDrilldownService {
     this.analytics.checkYear(year);
     const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
     const asOf = year === currentYear() ? null : `${year}-12-31`;
-    const onDate = asOf ?? today();
+    const onDate = asOf ?? todayIsoDate();
     // $1 scope path, $2 as-of date (null: now), $3 the figure's date, $4 bucket, $5 year start, $6 year end (capped at today)
-    const yearEnd = asOf ?? today();
+    const yearEnd = asOf ?? todayIsoDate();
     const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd];
     const active = activeAt('c', 'p.as_of');
     const inYear = (column: string) => `(${column} >= p.year_start and ${column} <= p.year_end)`;

@@ -30,12 +30,8 @@ export interface RefreshResult {
   milliseconds: number;
 }
 
-/** Today as the registry's other services see it (UTC calendar day). */
-export function today(): string {
-  return todayIsoDate();
-}
 export function currentYear(): number {
-  return Number(today().slice(0, 4));
+  return Number(todayIsoDate().slice(0, 4));
 }
 
 // Keeps the roll-up tables in step with the registry. Triggers (migrations AnalyticsRollups,
@@ -189,7 +185,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async recompute(manager: EntityManager, codes: string[], full: boolean, year: number): Promise<void> {
-    const parameters = [codes, FIRST_YEAR, year, today()];
+    const parameters = [codes, FIRST_YEAR, year, todayIsoDate()];
     // Roll-ups can always be rebuilt from the registry: no need to wait for the WAL flush.
     await manager.query(`set local synchronous_commit = off`);
     await manager.query(`set local work_mem = '64MB'`);

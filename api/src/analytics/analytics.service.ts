@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COVERAGE_TARGET_YEAR, coverageRate, projectCoverage, targetPath } from '@registry/domain';
+import { COVERAGE_TARGET_YEAR, coverageRate, projectCoverage, targetPath, todayIsoDate } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import type { SizeClass } from '../common/enums';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { RegionsService } from '../regions/regions.service';
 import type { RegionEntity } from '../regions/region.entity';
-import { AnalyticsRefresher, currentYear, today } from './analytics-refresher.service';
+import { AnalyticsRefresher, currentYear } from './analytics-refresher.service';
 import {
   AnalyticsStatusModel,
   CoverageModel,
@@ -97,7 +97,7 @@ export class AnalyticsService {
   }
 
   asOf(year: number): string {
-    return year === currentYear() ? today() : `${year}-12-31`;
+    return year === currentYear() ? todayIsoDate() : `${year}-12-31`;
   }
 
   async coverage(user: SessionUser, regionCode: string, year: number, segment: EnterpriseSegment = {}): Promise<CoverageModel> {
