@@ -34,7 +34,16 @@ test('a county office creates a township account in its county and disables it',
   // a county office may create county, township and leader accounts, not city or province ones
   const roleOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await roleOptions.first().waitFor();
-  await expect(roleOptions.allTextContents()).resolves.toEqual(['县市区办公室', '乡镇街道基层平台', '领导（只读）']);
+  // the list may still be filling in when the first option shows: read it once it has settled
+  const roleTexts = async () => {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const texts = await roleOptions.allTextContents();
+      if (texts.length >= 3) return texts;
+      await page.waitForTimeout(100);
+    }
+    return roleOptions.allTextContents();
+  };
+  await expect(roleTexts()).resolves.toEqual(['县市区办公室', '乡镇街道基层平台', '领导（只读）']);
   await roleOptions.filter({ hasText: '乡镇街道基层平台' }).click();
   await dialog.locator('.ant-form-item').filter({ hasText: '所属地区' }).locator('.ant-select-selector').click();
   await page.locator('.ant-select-tree-title', { hasText: /^前进街道$/ }).first().click();
