@@ -254,6 +254,21 @@ describe('coordinator import', () => {
     const [{ trainings }] = await t.sql(`select count(*)::int as trainings from training where course = '调解实务'`);
     expect(trainings).toBe(30);
   });
+
+  it('keeps a dry run for a week to be committed later, then clears its staged rows', async () => {
+    const staged = async (jobId: string) =>
+      (await t.sql(`select count(*)::int as rows from import_staging_coordinator where job_id = $1`, [jobId]))[0].rows as number;
+    const kept = await admin.dryRun('coordinators', '待提交.xlsx', await workbook('coordinators', { 协调员: [coordinatorRow()] }));
+    const abandoned = await admin.dryRun('coordinators', '已放弃.xlsx', await workbook('coordinators', { 协调员: [coordinatorRow()] }));
+    await t.sql(`update import_job set created_at = now() - interval '8 days' where id = $1`, [abandoned.id]);
+    expect(await staged(abandoned.id)).toBe(1);
+
+    await t.app.get(ImportsService).sweep();
+
+    expect(await staged(abandoned.id)).toBe(0);
+    expect(await staged(kept.id)).toBe(1);
+    expect((await admin.commit(kept.id, 'ALL_OR_NOTHING')).job?.status).toBe('COMMITTED');
+  });
 });
 
 describe('analytics', () => {

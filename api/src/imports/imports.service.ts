@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWithinScope } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
@@ -31,15 +31,17 @@ import { detectEncoding, formatOf, readHead, type SheetRow } from './readers';
 export type { CommitFault, ImportError, ImportJob, ImportMode, ImportStatus } from './import-job';
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Import jobs: upload, the job rows and their errors, and the background runner that drives the
  * dry run (ImportValidationService) and the commit (ImportCommitService) in this process.
  */
 @Injectable()
-export class ImportsService implements OnApplicationBootstrap {
+export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
   private readonly running = new Map<string, Promise<void>>();
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,8 +60,22 @@ export class ImportsService implements OnApplicationBootstrap {
       `update import_job set status = 'FAILED', message = '服务重启，导入任务中断；数据库未作任何修改，请重新上传', updated_at = now()
        where status in ('QUEUED', 'VALIDATING', 'COMMITTING')`,
     );
-    // staging rows of dry runs that were never committed (a VALIDATED job keeps its rows for a week)
-    const stale = `select id from import_job where status <> 'VALIDATED' or created_at < now() - interval '7 days'`;
+    await this.sweep();
+    this.sweeper = setInterval(() => void this.sweep().catch((error) => this.logger.warn(`clean-up failed: ${(error as Error).message}`)), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /**
+   * Drops what abandoned work left behind: staging rows of jobs that ended without a commit
+   * (a VALIDATED dry run keeps its rows for a week, to be committed later) and uploads older
+   * than a week. Runs at start-up and every hour.
+   */
+  async sweep(): Promise<void> {
+    const stale = `select id from import_job where status not in ('VALIDATED', 'QUEUED', 'VALIDATING', 'COMMITTING') or created_at < now() - interval '7 days'`;
     for (const table of ['import_staging_coordinator', 'import_staging_record', 'import_staging_enterprise']) {
       await this.dataSource.query(`delete from ${table} where job_id in (${stale})`);
     }
