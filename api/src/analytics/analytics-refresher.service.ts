@@ -19,6 +19,7 @@ import {
   FIRST_YEAR,
   PRUNE_COORDINATOR_SQL,
   PRUNE_SQL,
+  ROLLUP_KEYS,
 } from './rollup-sql';
 
 /** Poll for regions marked dirty by the triggers this often (ms). */
@@ -200,9 +201,10 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   private async recomputeEnterprises(manager: EntityManager, codes: string[], full: boolean, year: number): Promise<void> {
     await this.tuneForRefresh(manager);
     if (full) {
-      await manager.query(`truncate analytics_enterprise_leaf, analytics_enterprise_node`);
-      await manager.query(ENTERPRISE_LEAVES_SQL, [codes, FIRST_YEAR, year]);
-      await manager.query(ENTERPRISE_NODES_FROM_LEAVES_SQL);
+      await this.rebuild(manager, ['analytics_enterprise_leaf', 'analytics_enterprise_node'], async () => {
+        await manager.query(ENTERPRISE_LEAVES_SQL, [codes, FIRST_YEAR, year]);
+        await manager.query(ENTERPRISE_NODES_FROM_LEAVES_SQL);
+      });
       return;
     }
     await manager.query(ENTERPRISE_SUBTRACT_SQL, [codes]);
@@ -218,9 +220,10 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     await manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]);
     await manager.query(`analyze analytics_stock`);
     if (full) {
-      await manager.query(`truncate analytics_coordinator_leaf, analytics_coordinator_node`);
-      await manager.query(COORDINATOR_LEAVES_SQL, [FIRST_YEAR, today]);
-      await manager.query(COORDINATOR_NODES_FROM_LEAVES_SQL);
+      await this.rebuild(manager, ['analytics_coordinator_leaf', 'analytics_coordinator_node'], async () => {
+        await manager.query(COORDINATOR_LEAVES_SQL, [FIRST_YEAR, today]);
+        await manager.query(COORDINATOR_NODES_FROM_LEAVES_SQL);
+      });
       return;
     }
     await manager.query(COORDINATOR_SUBTRACT_SQL, [codes]);
@@ -229,11 +232,22 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
+   * Refills tables from empty: TRUNCATE, not DELETE (inserting under a unique index full of dead
+   * rows took three times as long), and the primary key dropped while filling and built once
+   * after (maintaining it row by row cost more than computing the rows). Readers wait for the
+   * commit; they wait for a running refresh anyway.
+   */
+  private async rebuild(manager: EntityManager, tables: (keyof typeof ROLLUP_KEYS)[], fill: () => Promise<void>): Promise<void> {
+    await manager.query(`truncate ${tables.join(', ')}`);
+    for (const table of tables) await manager.query(`alter table ${table} drop constraint ${table}_pkey`);
+    await fill();
+    for (const table of tables) await manager.query(`alter table ${table} add constraint ${table}_pkey primary key (${ROLLUP_KEYS[table]})`);
+  }
+
+  /**
    * Settings of a refresh transaction. Roll-ups can always be rebuilt from the registry: no
    * need to wait for the WAL flush. JIT compiled the statements for 1.3 s of every full refresh
-   * and saved less than that. A full refresh empties the tables with TRUNCATE, not DELETE:
-   * inserting under a unique index full of dead rows took three times as long; readers wait
-   * for the commit (they wait for a running refresh anyway).
+   * and saved less than that.
    */
   private async tuneForRefresh(manager: EntityManager): Promise<void> {
     await manager.query(`set local synchronous_commit = off`);

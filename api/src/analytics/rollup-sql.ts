@@ -240,6 +240,14 @@ select a.node_code, f.year, f.dimension, f.bucket, sum(f.value)
 from fresh f ${ANCESTORS('f')} group by 1, 2, 3, 4
 ${COORDINATOR_UPSERT}`;
 
+/** The primary keys of the roll-up tables (migration AnalyticsRollups): a full rebuild drops and re-adds them. */
+export const ROLLUP_KEYS = {
+  analytics_enterprise_leaf: 'region_code, year, size_class, social_organization, public_owned',
+  analytics_enterprise_node: ENTERPRISE_KEY,
+  analytics_coordinator_leaf: 'region_code, year, dimension, bucket',
+  analytics_coordinator_node: 'node_code, year, dimension, bucket',
+} as const;
+
 /** $1 node codes: rows that fell to zero carry nothing. */
 export const PRUNE_SQL = `
 delete from analytics_enterprise_node where node_code = any($1::varchar[]) and total = 0 and covered_own = 0 and covered_any = 0;
