@@ -1,5 +1,5 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { measureOperation, withoutSuggestions } from './graphql-limits';
+import { costReadsVariables, measureOperation, withoutSuggestions } from './graphql-limits';
 
 function measure(source: string) {
   const document = parse(source);
@@ -25,6 +25,15 @@ describe('measureOperation', () => {
 
   it('leaves introspection fields out of the depth', () => {
     expect(measure('{ __schema { types { fields { type { ofType { name } } } } } me { id } }').depth).toBe(2);
+  });
+});
+
+describe('costReadsVariables', () => {
+  it('is true only when a variable sets a limit or an @include/@skip', () => {
+    expect(costReadsVariables(parse('query($offset: Int) { coordinators(offset: $offset, limit: 20) { total } }'))).toBe(false);
+    expect(costReadsVariables(parse('query($limit: Int) { coordinators(limit: $limit) { total } }'))).toBe(true);
+    expect(costReadsVariables(parse('query($on: Boolean!) { me { id @include(if: $on) } }'))).toBe(true);
+    expect(costReadsVariables(parse('{ a { ...F } } fragment F on A { b(limit: $n) { c } }'))).toBe(true);
   });
 });
 

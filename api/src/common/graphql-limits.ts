@@ -2,8 +2,11 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import { Inject } from '@nestjs/common';
 import {
+  getVariableValues,
   GraphQLError,
   Kind,
+  visit,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
   type OperationDefinitionNode,
@@ -73,6 +76,28 @@ function pagedListEstimator(maxPageSize: number): ComplexityEstimator {
     typeof args.limit === 'number' ? 1 + childComplexity * Math.min(maxPageSize, Math.max(1, args.limit)) : undefined;
 }
 
+/** Whether a variable can change a cost estimate of `document`: as a `limit`, or in @include/@skip. */
+export function costReadsVariables(document: DocumentNode): boolean {
+  let reads = false;
+  visit(document, {
+    Field: (field) => {
+      if (field.arguments?.some((argument) => argument.name.value === 'limit' && argument.value.kind !== Kind.INT)) reads = true;
+    },
+    Directive: (directive) => {
+      if (directive.arguments?.some((argument) => argument.value.kind === Kind.VARIABLE)) reads = true;
+    },
+  });
+  return reads;
+}
+
+interface Measured {
+  depth: number;
+  aliases: number;
+  costReadsVariables: boolean;
+  /** kept once computed when no variable can change it */
+  complexity?: number;
+}
+
 export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
   if (!/Did you mean/.test(error.message)) return error;
   return { ...error, message: error.message.replace(/\s*Did you mean [^?]*\?/g, '') };
@@ -80,6 +105,10 @@ export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormatt
 
 @Plugin()
 export class GraphQLLimitsPlugin implements ApolloServerPlugin {
+  // Apollo hands every request for a cached query the same parsed document, so what an
+  // operation's text alone decides is worked out once, not on every request.
+  private readonly measured = new WeakMap<OperationDefinitionNode, Measured>();
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
@@ -88,17 +117,25 @@ export class GraphQLLimitsPlugin implements ApolloServerPlugin {
     return {
       didResolveOperation: async ({ document, operation, schema, request }) => {
         if (!operation) return;
-        const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
-        const { depth, aliases } = measureOperation(operation, fragments);
+        const measured = this.measure(document, operation);
+        const { depth, aliases } = measured;
         if (depth > maxDepth) throw limitError('depth', `查询嵌套过深（${depth} 层，最多 ${maxDepth} 层）`, depth, maxDepth);
         if (aliases > maxAliases) throw limitError('aliases', `查询别名过多（${aliases} 个，最多 ${maxAliases} 个）`, aliases, maxAliases);
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [pagedListEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity = measured.complexity;
+        if (complexity === undefined) {
+          complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pagedListEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (!measured.costReadsVariables) measured.complexity = complexity;
+        } else {
+          // getComplexity refuses variables that do not fit their definitions: so does its kept result
+          const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (errors?.length) throw errors[errors.length - 1];
+        }
         if (complexity > maxComplexity) {
           throw limitError('complexity', `查询代价过高（${complexity}，上限 ${maxComplexity}），请减少字段或每页条数`, complexity, maxComplexity);
         }
@@ -108,5 +145,15 @@ export class GraphQLLimitsPlugin implements ApolloServerPlugin {
         response.body.singleResult.errors = response.body.singleResult.errors.map(withoutSuggestions);
       },
     };
+  }
+
+  private measure(document: DocumentNode, operation: OperationDefinitionNode): Measured {
+    let measured = this.measured.get(operation);
+    if (!measured) {
+      const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
+      measured = { ...measureOperation(operation, fragments), costReadsVariables: costReadsVariables(document) };
+      this.measured.set(operation, measured);
+    }
+    return measured;
   }
 }

@@ -37,6 +37,12 @@ export interface PageQuery {
   parameters: unknown[];
   /** a WITH clause both statements need */
   with?: string;
+  /**
+   * Tables joined to the page's rows only, after offset and limit (each row's employer, say),
+   * so neither skipped rows nor the total pay for them. `from` names the page `alias`, the
+   * table alias of `orderBy`, whose columns must therefore all be among `columns`.
+   */
+  join?: { alias: string; columns: string; from: string };
 }
 
 /**
@@ -51,9 +57,11 @@ export async function queryPage<Row = Record<string, unknown>>(
   { offset, limit }: Page,
 ): Promise<{ total: number; rows: Row[] }> {
   const prefix = query.with ? `${query.with} ` : '';
+  const page = `select ${query.columns}, (select count(*)::int ${query.from}) as total_count ${query.from}
+     order by ${query.orderBy} offset ${offset} limit ${limit}`;
+  const { join } = query;
   const rows: (Row & { total_count: number })[] = await dataSource.query(
-    `${prefix}select ${query.columns}, (select count(*)::int ${query.from}) as total_count ${query.from}
-     order by ${query.orderBy} offset ${offset} limit ${limit}`,
+    join ? `${prefix}select ${join.alias}.*, ${join.columns} from (${page}) ${join.alias} ${join.from} order by ${query.orderBy}` : `${prefix}${page}`,
     query.parameters,
   );
   if (rows.length > 0 || offset === 0) return { total: rows[0]?.total_count ?? 0, rows };

@@ -80,13 +80,17 @@ export class CoordinatorsResolver {
     return this.coordinatorService.reactivate(user, id, version);
   }
 
+  // The fields of every list row (region, enterprise, age) take no parameter decorators: Nest
+  // then hands graphql-js the method itself, called as (parent, args, context), instead of
+  // wrapping each call in its pipes and a promise, so a page of rows resolves synchronously.
   @ResolveField(() => RegionModel, { nullable: true })
-  region(@Parent() coordinator: CoordinatorEntity): RegionModel | null {
+  region(coordinator: CoordinatorEntity): RegionModel | null {
     return (this.regionService.find(coordinator.regionCode) as RegionModel) ?? null;
   }
 
   @ResolveField(() => EnterpriseModel, { nullable: true })
-  enterprise(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext): Promise<EnterpriseEntity | null> | null {
+  enterprise(coordinator: CoordinatorEntity, _args: unknown, context: GraphQLContext): Promise<EnterpriseEntity | null> | EnterpriseEntity | null {
+    if (coordinator.employer !== undefined) return coordinator.employer;
     if (!coordinator.enterpriseId) return null;
     return context.loaders
       .get<EnterpriseEntity | null>('coordinator.enterprise', async (ids) => {
@@ -97,7 +101,7 @@ export class CoordinatorsResolver {
   }
 
   @ResolveField(() => Int, { description: 'age in whole years today' })
-  age(@Parent() coordinator: CoordinatorEntity): number {
+  age(coordinator: CoordinatorEntity): number {
     const today = todayIsoDate();
     const years = Number(today.slice(0, 4)) - Number(coordinator.birthDate.slice(0, 4));
     return today.slice(5) < coordinator.birthDate.slice(5) ? years - 1 : years;

@@ -71,10 +71,20 @@ export class CoordinatorsService {
     const sort = SORT_COLUMNS[order?.field ?? CoordinatorSort.NAME];
     const { total, rows } = await queryPage(
       this.dataSource,
-      { columns: COLUMNS, from: `from coordinator c where ${where}`, orderBy: `${sort} ${direction}, c.id ${direction}`, parameters },
+      {
+        columns: COLUMNS,
+        from: `from coordinator c where ${where}`,
+        orderBy: `${sort} ${direction}, c.id ${direction}`,
+        parameters,
+        // Each row's employer comes with the page, so the enterprise field needs no statement of
+        // its own. Row-level security hides an employer outside the reader's jurisdiction from
+        // this join just as it does from the enterprise loader.
+        join: { alias: 'c', columns: this.enterprises.joinedColumns('e'), from: 'left join enterprise e on e.id = c.enterprise_id' },
+      },
       { offset, limit },
     );
-    return { total, offset, limit, items: rows.map((row) => this.fromRow(row)) };
+    const items = rows.map((row) => Object.assign(this.fromRow(row), { employer: this.enterprises.fromJoinedRow(row) }));
+    return { total, offset, limit, items };
   }
 
   filterSql(user: SessionUser, filter: CoordinatorFilter): { where: string; parameters: unknown[] } {

@@ -33,6 +33,17 @@ const SORT_COLUMNS: Record<EnterpriseSort, string> = {
 // An enterprise "is covered" when at least one active coordinator works there.
 export const COVERED_SQL = `exists (select 1 from coordinator c where c.enterprise_id = e.id and c.status = 'ACTIVE')`;
 
+// Every column fromRow reads. A statement that joins an enterprise to other rows names them
+// `enterprise__<column>` (joinedColumns), apart from the other rows' own; the names are built
+// once, as a row read by names made on the fly is several times slower.
+const ENTERPRISE_COLUMNS = [
+  'id', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue',
+  'assets', 'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason',
+  'size_class', 'registered_on', 'active', 'version', 'created_at', 'updated_at',
+];
+const OWN_NAMES: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((column) => [column, column]));
+const JOINED_NAMES: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((column) => [column, `enterprise__${column}`]));
+
 type EnterpriseFields = Omit<EnterpriseInput, 'incidents' | 'registeredOn'>;
 
 @Injectable()
@@ -221,6 +232,16 @@ export class EnterprisesService {
     return rows.map((row: Record<string, unknown>) => this.fromRow(row));
   }
 
+  /** The select list of a joined `enterprise <alias>`. */
+  joinedColumns(alias: string): string {
+    return ENTERPRISE_COLUMNS.map((column) => `${alias}.${column} as ${JOINED_NAMES[column]}`).join(', ');
+  }
+
+  /** The enterprise joinedColumns() selected, or null when the (left) join found none. */
+  fromJoinedRow(row: Record<string, unknown>): EnterpriseEntity | null {
+    return row[JOINED_NAMES.id] === null ? null : this.fromRow(row, JOINED_NAMES);
+  }
+
   private validatedFields(input: EnterpriseFields) {
     const name = input.name?.trim();
     if (!name) throw RegistryError.badInput('name', '单位名称不能为空');
@@ -271,29 +292,30 @@ export class EnterprisesService {
     );
   }
 
-  private fromRow(row: Record<string, unknown>): EnterpriseEntity {
-    return this.dataSource.getRepository(EnterpriseEntity).create({
-      id: String(row.id),
-      creditCode: row.credit_code as string,
-      name: row.name as string,
-      regionCode: row.region_code as string,
-      regionPath: row.region_path as string,
-      industryCode: row.industry_code as string,
-      industrySection: row.industry_section as string,
-      employees: row.employees as number,
-      revenue: Number(row.revenue),
-      assets: row.assets === null ? null : Number(row.assets),
-      publicOwned: row.public_owned as boolean,
-      socialOrganization: row.social_organization as boolean,
-      derivedSizeClass: row.derived_size_class as EnterpriseEntity['sizeClass'],
-      sizeOverride: row.size_override as EnterpriseEntity['sizeOverride'],
-      sizeOverrideReason: row.size_override_reason as string | null,
-      sizeClass: row.size_class as EnterpriseEntity['sizeClass'],
-      registeredOn: row.registered_on as string,
-      active: row.active as boolean,
-      version: row.version as number,
-      createdAt: row.created_at as Date,
-      updatedAt: row.updated_at as Date,
+  private fromRow(row: Record<string, unknown>, names = OWN_NAMES): EnterpriseEntity {
+    const column = (name: string) => row[names[name]];
+    return Object.assign(new EnterpriseEntity(), {
+      id: String(column('id')),
+      creditCode: column('credit_code') as string,
+      name: column('name') as string,
+      regionCode: column('region_code') as string,
+      regionPath: column('region_path') as string,
+      industryCode: column('industry_code') as string,
+      industrySection: column('industry_section') as string,
+      employees: column('employees') as number,
+      revenue: Number(column('revenue')),
+      assets: column('assets') === null ? null : Number(column('assets')),
+      publicOwned: column('public_owned') as boolean,
+      socialOrganization: column('social_organization') as boolean,
+      derivedSizeClass: column('derived_size_class') as EnterpriseEntity['sizeClass'],
+      sizeOverride: column('size_override') as EnterpriseEntity['sizeOverride'],
+      sizeOverrideReason: column('size_override_reason') as string | null,
+      sizeClass: column('size_class') as EnterpriseEntity['sizeClass'],
+      registeredOn: column('registered_on') as string,
+      active: column('active') as boolean,
+      version: column('version') as number,
+      createdAt: column('created_at') as Date,
+      updatedAt: column('updated_at') as Date,
     });
   }
 }

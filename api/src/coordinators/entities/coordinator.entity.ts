@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EnterpriseEntity } from '../../enterprises/enterprise.entity';
 
 export type CoordinatorAffiliation = 'ENTERPRISE' | 'TRIPARTITE' | 'GRASSROOTS' | 'OTHER';
 export type CoordinatorStatus = 'ACTIVE' | 'LEFT';
@@ -76,4 +77,10 @@ export class CoordinatorEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * Not a column: the employer, when the statement that read this row joined it (null: none,
+   * or outside the reader's jurisdiction); undefined when it was not read.
+   */
+  employer?: EnterpriseEntity | null;
 }
