@@ -44,6 +44,8 @@ export async function createApplication(
     logger: LOG_LEVELS[config.logLevel],
   });
   app.set('trust proxy', 'loopback');
+  // API answers are never revalidated (POST, per-user data): hashing each body for an ETag is waste
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

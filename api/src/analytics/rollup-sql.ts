@@ -126,12 +126,14 @@ where s.region_code = any($1::varchar[])`;
 /** $1 first year, $2 current year, $3 today: one row per person and year they were active in. */
 export const COORDINATOR_STOCK_SQL = `create temp table analytics_stock on commit drop as
 with years as (
-  select y::smallint as year, case when y = $2::int then null else make_date(y, 12, 31) end as as_of,
-    case when y = $2::int then $3::date else make_date(y, 12, 31) end as on_date
-  from generate_series($1::int, $2::int) y
+  select y.*, ${dateKeySql('y.on_date')} as on_key from (
+    select y::smallint as year, case when y = $2::int then null else make_date(y, 12, 31) end as as_of,
+      case when y = $2::int then $3::date else make_date(y, 12, 31) end as on_date
+    from generate_series($1::int, $2::int) y
+  ) y
 )
 select s.id, s.region_code, y.year, y.on_date, s.category, s.gender, s.affiliation, s.ownership, s.size_class, s.education,
-  ${ageBandFromKeysSql('s.birth_key', dateKeySql('y.on_date'))} as age_band,
+  ${ageBandFromKeysSql('s.birth_key', 'y.on_key')} as age_band,
   coalesce(s.certificate_levels[y.year - $1::int + 1]::text, 'NONE') as cert_level
 from analytics_scope s join years y on ${activeAt('s', 'y.as_of')}`;
 
@@ -151,9 +153,11 @@ group by grouping sets (
   (region_code, year, cert_level), (region_code, year, ownership), (region_code, year, size_class), (region_code, year, affiliation))
 union all
 -- occupations held by the date: a person with two occupations counts once in each
-select region_code, year, 'OCCUPATION', occupation, count(*)
-from (select distinct st.id, st.region_code, st.year, k.occupation
-  from analytics_stock st join certificate k on k.coordinator_id = st.id and k.issued_on <= st.on_date) held
+select st.region_code, st.year, 'OCCUPATION', k.occupation, count(*)
+from analytics_stock st join (
+  select coordinator_id, occupation, min(issued_on) as first_issued
+  from certificate where coordinator_id in (select id from analytics_scope) group by 1, 2
+) k on k.coordinator_id = st.id and k.first_issued <= st.on_date
 group by 1, 2, 3, 4
 union all
 select region_code, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', count(*)
