@@ -15,7 +15,7 @@ describe('LoginRateLimiter', () => {
     const limiter = new LoginRateLimiter();
     for (let index = 0; index < LOGIN_ATTEMPTS_PER_ADDRESS; index++) limiter.check('10.0.0.9', `user${index}`, start + index);
     expect(() => limiter.check('10.0.0.9', 'another', start + 500)).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_REQUESTS' }) }),
+      expect.objectContaining({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: 60 } }),
     );
   });
 

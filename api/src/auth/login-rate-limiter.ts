@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import { RegistryError } from '../common/registry-error';
 
 /** Attempts per minute for one username from one address, and for one address in all. */
 export const LOGIN_ATTEMPTS_PER_USERNAME = 10;
@@ -24,9 +24,7 @@ export class LoginRateLimiter {
       const recent = (this.attempts.get(key) ?? []).filter((at) => at > now - WINDOW_MS);
       if (recent.length >= limit) {
         const retryAfterSeconds = Math.max(1, Math.ceil((recent[0] + WINDOW_MS - now) / 1000));
-        throw new GraphQLError(`登录尝试过于频繁，请 ${retryAfterSeconds} 秒后再试`, {
-          extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds, http: { status: 429 } },
-        });
+        throw new RegistryError('TOO_MANY_REQUESTS', `登录尝试过于频繁，请 ${retryAfterSeconds} 秒后再试`, undefined, { retryAfterSeconds });
       }
     }
     for (const [key] of keys) {

@@ -123,14 +123,21 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       runner.release = async () => undefined;
       (runner as unknown as { realRelease: () => Promise<void> }).realRelease = realRelease;
     }
-    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-      if (!state.scopeSet) {
-        state.scopeSet = true;
-        // A pooled connection keeps the last request's scope until the session lookup
-        // replaces it; anything that runs before that lookup runs with no scope at all.
-        if (!sql.includes(SETS_SCOPE)) await query(`select set_config('app.scope_path', '', false)`);
-      }
-      return query(sql, parameters, structured);
+    // Resolvers of one request run side by side but share this one connection: their
+    // statements are queued here, one at a time (pg deprecates queueing them itself).
+    let queue: Promise<unknown> = Promise.resolve();
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+      const run = queue.then(async () => {
+        if (!state.scopeSet) {
+          state.scopeSet = true;
+          // A pooled connection keeps the last request's scope until the session lookup
+          // replaces it; anything that runs before that lookup runs with no scope at all.
+          if (!sql.includes(SETS_SCOPE)) await query(`select set_config('app.scope_path', '', false)`);
+        }
+        return query(sql, parameters, structured);
+      });
+      queue = run.catch(() => undefined);
+      return run;
     }) as QueryRunner['query'];
     return runner;
   }

@@ -10,7 +10,8 @@ export type RegistryErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'PASSWORD_CHANGE_REQUIRED'
-  | 'ACCOUNT_LOCKED';
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_REQUESTS';
 
 // IntrinsicException: an expected answer to the client, so Nest does not log it as a crash.
 export class RegistryError extends IntrinsicException {
