@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AWARD_TIER_LABELS,
+  chinaIsoDate,
   EDUCATION_LEVEL_LABELS,
   HONOR_LEVEL_LABELS,
   isWithinScope,
@@ -159,7 +160,7 @@ export class AwardFormsData {
         state: row.state,
         opinions: (events as { nominationId: string; fromOffice: string | null; reason: string | null; at: Date }[])
           .filter((event) => event.nominationId === id && event.fromOffice)
-          .map((event) => ({ office: event.fromOffice!, text: event.reason ?? '同意推荐', at: new Date(event.at).toISOString().slice(0, 10) })),
+          .map((event) => ({ office: event.fromOffice!, text: event.reason ?? '同意推荐', at: chinaIsoDate(new Date(event.at)) })),
       };
     });
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { todayIsoDate } from '@registry/domain';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { CampaignsService } from './campaigns.service';
-import { todayInChina } from './nominations.service';
 
 // Demo data: the current year's campaign with the default quota table (附件1), so that the
 // award pages have something to work on. Only with SEED_DEMO, only when the year has none.
@@ -16,7 +16,7 @@ export class AwardsDemoService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
-    const today = todayInChina();
+    const today = todayIsoDate();
     if (await this.campaigns.seedDemoCampaign(Number(today.slice(0, 4)), today)) {
       this.logger.log(`created the ${today.slice(0, 4)} award campaign with the default quota table`);
     }

@@ -15,6 +15,7 @@ import {
   quotaProblem,
   reportingUnitOf,
   reviewChain,
+  todayIsoDate,
   type EligibilityResult,
   type NominationAction,
   type OfficeLevel,
@@ -36,11 +37,6 @@ import { NominationReadsService } from './nomination-reads.service';
 
 const ATTESTATION_KEYS = [ATTESTATION_CONDUCT, ATTESTATION_LOCAL_ROLE, ATTESTATION_WORK_RESULTS];
 const OFFICE_ROLE: Record<OfficeLevel, Role> = { COUNTY: 'COUNTY_OFFICE', UNIT: 'CITY_OFFICE', PROVINCE: 'PROVINCE_ADMIN' };
-
-/** Today in China (UTC+8): publicity and submission dates are Beijing calendar days. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 function stateError(state: NominationState, action: NominationAction): RegistryError | null {
   const problem = nominationTransitionProblem(state, action);
@@ -125,7 +121,7 @@ export class NominationsService {
     const content = input.content?.trim();
     if (!content) throw RegistryError.badInput('content', '异议内容不能为空');
     if (content.length > 2000) throw RegistryError.badInput('content', '异议内容不超过 2000 字');
-    const raisedOn = input.raisedOn ?? todayInChina();
+    const raisedOn = input.raisedOn ?? todayIsoDate();
     if (!isValidIsoDate(raisedOn)) throw RegistryError.badInput('raisedOn', '日期无效');
     return this.dataSource.transaction(async (manager) => {
       const nomination = await this.reads.require(user, input.nominationId, manager, true);
@@ -171,7 +167,7 @@ export class NominationsService {
 
   async declare(user: SessionUser, id: string): Promise<NominationModel> {
     return this.step(user, id, 'DECLARE', async (manager, nomination) => {
-      const today = todayInChina();
+      const today = todayIsoDate();
       if (!nomination.publicityEnd || compareDates(today, nomination.publicityEnd) <= 0) {
         throw RegistryError.badInput('publicityEnd', `公示期至 ${nomination.publicityEnd} 结束，公示期满后方可申报`);
       }
@@ -196,7 +192,7 @@ export class NominationsService {
       const next = nomination.reviewChain[nomination.currentStep + 1];
       if (officeLevel(next) === 'PROVINCE') {
         if (campaign.publishedAt) throw RegistryError.badInput('campaignYear', `${campaign.year} 年度命名决定已发布，不再接受报送`);
-        if (compareDates(todayInChina(), campaign.submissionEnd) > 0) {
+        if (compareDates(todayIsoDate(), campaign.submissionEnd) > 0) {
           throw RegistryError.badInput('submissionEnd', `报送省级截止日期为 ${campaign.submissionEnd}，已逾期；请联系省三方办调整`);
         }
       }
@@ -315,7 +311,7 @@ export class NominationsService {
       if (undecided > 0) throw RegistryError.badInput('year', `还有 ${undecided} 名省级候选人未作决定，请先对各等级作出命名决定`);
       if (!atProvince.some((row) => row.decision === 'NAME')) throw RegistryError.badInput('year', '没有拟命名的候选人');
       const sequences = new Map<AwardTier, number>();
-      const namedOn = todayInChina();
+      const namedOn = todayIsoDate();
       let named = 0;
       for (const row of atProvince) {
         const nomination = { id: row.id, state: row.state, currentStep: row.currentStep, regionPath: row.regionPath, reviewChain: row.reviewChain } as NominationModel;
@@ -342,7 +338,7 @@ export class NominationsService {
   // ── helpers ─────────────────────────────────────────────────────────────────────────────
 
   private attestations(user: SessionUser, keys: string[]): Attestation[] {
-    const today = todayInChina();
+    const today = todayIsoDate();
     return [...new Set(keys.map((key) => key.trim()))].map((clause, index) => {
       if (!ATTESTATION_KEYS.includes(clause)) throw RegistryError.badInput(`attestations[${index}]`, `未知的确认项 ${clause}（可选：${ATTESTATION_KEYS.join('、')}）`);
       return { clause, attestedBy: user.displayName || user.username, attestedOn: today };

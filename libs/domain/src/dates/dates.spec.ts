@@ -11,6 +11,7 @@ import {
   isValidIsoDate,
   mergePeriods,
   parseIsoDate,
+  todayIsoDate,
   wholeMonthsBetween,
 } from './index';
 
@@ -24,6 +25,12 @@ describe('ISO dates', () => {
     expect(isValidIsoDate(20210101)).toBe(false);
     expect(() => parseIsoDate('2021-02-30')).toThrow(/无效/);
     expect(parseIsoDate('2021-11-30').toISOString()).toBe('2021-11-30T00:00:00.000Z');
+  });
+
+  it('takes today as the calendar day in China, whatever the zone of the machine', () => {
+    expect(todayIsoDate(new Date('2021-09-30T15:59:59Z'))).toBe('2021-09-30');
+    expect(todayIsoDate(new Date('2021-09-30T16:00:00Z'))).toBe('2021-10-01');
+    expect(todayIsoDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
   });
 
   it('adds years with 29 February falling back to 28 February', () => {

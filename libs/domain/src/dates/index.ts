@@ -47,9 +47,21 @@ export function formatIsoDate(date: Date): IsoDate {
   return `${year}-${month}-${day}`;
 }
 
-/** Today's UTC calendar day: the one notion of "today" for date checks in api and forms. */
+/** China's offset from UTC (one time zone, no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The calendar day in China at an instant (a timestamp shown as a date on a form, say). */
+export function chinaIsoDate(instant: Date): IsoDate {
+  return formatIsoDate(new Date(instant.getTime() + CHINA_OFFSET_MS));
+}
+
+/**
+ * Today as a calendar day in China: the one notion of "today" for date checks in the api
+ * (whatever the server's zone) and the forms (whatever the browser's). A date entered at 07:00
+ * in Changchun is today's there, though UTC is still on yesterday.
+ */
 export function todayIsoDate(now: Date = new Date()): IsoDate {
-  return formatIsoDate(now);
+  return chinaIsoDate(now);
 }
 
 function parts(date: IsoDate): { year: number; month: number; day: number } {

@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@registry/domain';
 import { makeCreditCode, makeIdNumber } from '@registry/domain';
 import {
   certificateLevelProblem,
@@ -8,7 +9,6 @@ import {
   nonNegativeProblem,
   pastDateProblem,
   periodOrderProblem,
-  todayIso,
 } from './field-problems';
 
 describe('field problems', () => {
@@ -61,7 +61,10 @@ describe('field problems', () => {
     expect(nonNegativeProblem(0, { integer: true })).toBeNull();
   });
 
-  it('formats today in local time', () => {
-    expect(todayIso(new Date(2024, 1, 29, 23, 30))).toBe('2024-02-29');
+  it('refuses a date after China’s today and accepts China’s today while UTC is still on yesterday', () => {
+    // 07:00 in Changchun on 1 October 2021 is 23:00 UTC on 30 September
+    const now = new Date('2021-09-30T23:00:00Z');
+    expect(pastDateProblem('2021-10-01', { today: todayIsoDate(now) })).toBeNull();
+    expect(pastDateProblem('2021-10-02', { today: todayIsoDate(now) })).toEqual({ key: 'validation.dateInFuture' });
   });
 });

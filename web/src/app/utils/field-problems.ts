@@ -1,15 +1,10 @@
-import { compareDates, formatIsoDate, industrySection, isValidIsoDate, validateCreditCode, validateIdNumber } from '@registry/domain';
+import { compareDates, industrySection, isValidIsoDate, todayIsoDate, validateCreditCode, validateIdNumber } from '@registry/domain';
 
 // Field checks for the forms, built on the same libs/domain rules the server applies, so a form
 // refuses exactly what the server would. Each returns null (fine) or an i18n key with values.
 export interface FieldProblem {
   key: string;
   values?: Record<string, string | number>;
-}
-
-/** Today as 'YYYY-MM-DD' in the browser's time zone (what the user calls today). */
-export function todayIso(now: Date = new Date()): string {
-  return formatIsoDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
 }
 
 export function idNumberProblem(value: string | null | undefined, today: Date = new Date()): FieldProblem | null {
@@ -36,7 +31,7 @@ export function pastDateProblem(
 ): FieldProblem | null {
   if (!value) return null;
   if (!isValidIsoDate(value)) return { key: 'validation.dateInvalid' };
-  if (compareDates(value, options.today ?? todayIso()) > 0) return { key: 'validation.dateInFuture' };
+  if (compareDates(value, options.today ?? todayIsoDate()) > 0) return { key: 'validation.dateInFuture' };
   if (options.birthDate && isValidIsoDate(options.birthDate) && compareDates(value, options.birthDate) < 0) {
     return { key: 'validation.dateBeforeBirth', values: { birthDate: options.birthDate } };
   }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { defaultSubmissionWindow, JILIN_REGIONS } from '@registry/domain';
+import { defaultSubmissionWindow, JILIN_REGIONS, todayIsoDate } from '@registry/domain';
 import {
   CalendarOverridesDocument,
   EligibilityTablesDocument,
@@ -17,7 +17,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDatePicker } from '../../app/components/IsoDatePicker';
 import { readApiErrors } from '../../app/utils/graphql-errors';
-import { todayInChina } from '../utils/form-facts';
 import { TIERS } from './labels';
 
 const UNITS = JILIN_REGIONS.filter((region) => region.level === 'UNIT');
@@ -39,7 +38,7 @@ export function CampaignSetupTab({ campaign, onSaved }: { campaign: AwardCampaig
   const { message } = AntApp.useApp();
   const [creating, setCreating] = useState(!campaign);
   const editing = creating ? null : campaign;
-  const nextYear = Number(todayInChina().slice(0, 4));
+  const nextYear = Number(todayIsoDate().slice(0, 4));
   const initial: CampaignForm = editing
     ? { year: editing.year, referenceDate: editing.referenceDate, submissionStart: editing.submissionStart, submissionEnd: editing.submissionEnd, goldTarget: editing.goldTarget }
     : { year: nextYear, ...(() => { const window = defaultSubmissionWindow(nextYear); return { submissionStart: window.start, submissionEnd: window.end, referenceDate: window.end }; })(), goldTarget: 100 };

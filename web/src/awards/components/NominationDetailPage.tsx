@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { allowedNominationActions, findRegion, type AwardTier, type NominationState } from '@registry/domain';
+import { allowedNominationActions, findRegion, todayIsoDate, type AwardTier, type NominationState } from '@registry/domain';
 import {
   DeclareNominationDocument,
   ForwardNominationDocument,
@@ -25,7 +25,6 @@ import { NotFoundResult } from '../../app/components/NotFoundResult';
 import { QueryError } from '../../app/components/QueryError';
 import { readApiErrors } from '../../app/utils/graphql-errors';
 import { downloadFile, formPaths } from '../utils/download';
-import { todayInChina } from '../utils/form-facts';
 import { EligibilityVerdictView } from './EligibilityVerdictView';
 import { StateTag, TierTag } from './labels';
 
@@ -50,7 +49,7 @@ function NominationDetail({ nomination }: { nomination: NominationDetailFragment
   const allowed = canEdit ? allowedNominationActions(state) : [];
   const atMyOffice = state === 'UNDER_REVIEW' && me?.regionCode === nomination.currentOfficeCode;
 
-  const [publicityStart, setPublicityStart] = useState<string | null>(todayInChina());
+  const [publicityStart, setPublicityStart] = useState<string | null>(todayIsoDate());
   const window = useQuery(PublicityWindowDocument, { variables: { start: publicityStart ?? '' }, skip: !publicityStart || state !== 'NOMINATED' });
   const [objection, setObjection] = useState({ content: '', objector: '' });
   const [resolution, setResolution] = useState('');

@@ -6,6 +6,7 @@ import {
   attestationLabel,
   DEFAULT_ELIGIBILITY_TABLES,
   evaluateEligibility,
+  todayIsoDate,
   type EligibilityTables,
   type SkillLevel,
 } from '@registry/domain';
@@ -21,7 +22,7 @@ import { readApiErrors } from '../../app/utils/graphql-errors';
 import { subRecordFields } from '../../coordinators/components/sub-record-fields';
 import { useDebouncedValue } from '../../coordinators/hooks/useDebouncedValue';
 import { coordinatorToFormValues } from '../../coordinators/utils/form-values';
-import { formAttestations, formFacts, todayInChina, type NominationFormFacts } from '../utils/form-facts';
+import { formAttestations, formFacts, type NominationFormFacts } from '../utils/form-facts';
 import { EligibilityVerdictView } from './EligibilityVerdictView';
 import { TIERS } from './labels';
 
@@ -73,9 +74,9 @@ export default function NominationFormPage() {
   }, [detail.data, form]);
 
   const watched = Form.useWatch([], form) as NominationFormValues | undefined;
-  const asOf = campaign?.referenceDate ?? todayInChina();
+  const asOf = campaign?.referenceDate ?? todayIsoDate();
   const verdict = useMemo(
-    () => evaluateEligibility(formFacts(watched ?? {}, [], formAttestations(attested, me?.displayName ?? '', todayInChina())), tier, asOf, tables),
+    () => evaluateEligibility(formFacts(watched ?? {}, [], formAttestations(attested, me?.displayName ?? '', todayIsoDate())), tier, asOf, tables),
     [watched, attested, tier, asOf, tables, me],
   );
   const lists = subRecordFields(t);

@@ -1,5 +1,5 @@
 import { evaluateEligibility } from '@registry/domain';
-import { formAttestations, formFacts, todayInChina } from './form-facts';
+import { formAttestations, formFacts } from './form-facts';
 
 describe('nomination form facts', () => {
   const values = {
@@ -30,9 +30,5 @@ describe('nomination form facts', () => {
     const blocked = evaluateEligibility(formFacts(values, [{ kind: '重大群体性事件', occurredOn: '2019-06-01' }], attestations), 'GOLD', '2021-11-30');
     expect(blocked.eligible).toBe(false);
     expect(blocked.conditions.find((condition) => condition.clause === '四(一)1(4)')?.met).toBe(false);
-  });
-
-  it('counts days in Beijing time', () => {
-    expect(todayInChina(new Date('2021-09-30T17:00:00Z'))).toBe('2021-10-01');
   });
 });

@@ -59,7 +59,3 @@ export function formAttestations(keys: readonly string[], attestedBy: string, to
   return keys.map((clause) => ({ clause, attestedBy, attestedOn: today }));
 }
 
-/** Today as a Beijing calendar day (the server computes dates the same way). */
-export function todayInChina(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}

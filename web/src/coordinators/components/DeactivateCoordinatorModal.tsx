@@ -1,12 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { DeactivateCoordinatorDocument, type CoordinatorDetailFragment } from '@registry/graphql-client';
 import { Alert, App as AntApp, Form, Input, Modal, Typography } from 'antd';
-import { compareDates } from '@registry/domain';
+import { compareDates, todayIsoDate } from '@registry/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../app/components/ConflictAlert';
 import { IsoDatePicker } from '../../app/components/IsoDatePicker';
-import { pastDateProblem, todayIso } from '../../app/utils/field-problems';
+import { pastDateProblem } from '../../app/utils/field-problems';
 import { applyServerErrors } from '../../app/utils/form-errors';
 import { problemRule, requiredRule } from '../../app/utils/form-rules';
 import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
@@ -77,7 +77,7 @@ export function DeactivateCoordinatorModal({
         />
       ) : null}
       {failure ? <Alert type="error" showIcon message={t('common.saveFailed')} description={failure} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} layout="vertical" initialValues={{ leftOn: todayIso() }} preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ leftOn: todayIsoDate() }} preserve={false}>
         <Form.Item
           name="leftOn"
           label={t('coordinator.fields.leftOn')}
