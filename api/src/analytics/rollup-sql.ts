@@ -1,7 +1,7 @@
 // Set-based SQL that (re)computes the analytics roll-ups for a set of regions. The same
 // predicates serve the drill-down lists (analytics-drilldown.service.ts), so a figure and the
-// list behind it can never disagree. Parameters of the leaf statements:
-//   $1 region codes (varchar[]), $2 first year, $3 current year, $4 today (date).
+// list behind it can never disagree. Parameters of the enterprise leaf statements: $1 region
+// codes (varchar[]), $2 first year, $3 current year; the coordinator statements say their own.
 
 /** First year of the series: the notice was issued in 2021 (吉三方〔2021〕1号). */
 export const FIRST_YEAR = 2021;
@@ -76,7 +76,7 @@ export function dateKeySql(date: string): string {
   return `(date_part('year', ${date}) * 10000 + date_part('month', ${date}) * 100 + date_part('day', ${date}))::int`;
 }
 
-/** Age in bands from yyyymmdd keys (integer arithmetic: a million rows a second, unlike age()). */
+/** Age in bands from yyyymmdd keys: integer arithmetic, far cheaper than age() over a million person-years. */
 export function ageBandFromKeysSql(birthKey: string, onKey: string): string {
   const age = `((${onKey} - ${birthKey}) / 10000)`;
   return `(case when ${age} < 30 then 'UNDER_30' when ${age} < 40 then '30_39' when ${age} < 50 then '40_49'
