@@ -188,6 +188,19 @@ describe('access: roles, reveal, audit trail and the application database role',
         expect(rows.map((row) => String(row.id))).toContain(own.coordinatorId);
         expect(rows.filter((row) => !row.region_path.startsWith('220000/220100/220104/'))).toEqual([]);
         expect((await client.query(`select * from enterprise where id = $1`, [foreign.enterpriseId])).rows).toEqual([]);
+        // sub-records follow their coordinator: none of another county's people shows
+        const [{ outside }] = await t.sql(
+          `select count(*)::int as outside from certificate k join coordinator c on c.id = k.coordinator_id where c.region_path not like '220000/220100/220104/%'`,
+        );
+        expect(outside).toBeGreaterThan(0);
+        const visible = new Set(rows.map((row) => String(row.id)));
+        for (const table of ['certificate', 'education', 'work_period', 'training', 'honor', 'disciplinary_record', 'work_record']) {
+          const owners = (await client.query(`select distinct coordinator_id from ${table}`)).rows.map((row) => String(row.coordinator_id));
+          expect({ table, foreign: owners.filter((id) => !visible.has(id)) }).toEqual({ table, foreign: [] });
+        }
+        await expect(
+          client.query(`insert into certificate (coordinator_id, occupation, issued_on) values ($1, '劳动关系协调员', '2020-01-01')`, [foreign.coordinatorId]),
+        ).rejects.toThrow(/row-level security/);
         // moving a row out of the scope is refused by the policy
         await expect(client.query(`update coordinator set region_path = '220000/220200/220202/' where id = $1`, [own.coordinatorId])).rejects.toThrow(
           /row-level security/,
