@@ -7,14 +7,14 @@ import { runAsOwner } from '../auth/request-database';
 import { RegionsService } from '../regions/regions.service';
 import {
   COORDINATOR_ADD_SQL,
-  COORDINATOR_LEAVES_SQL,
-  COORDINATOR_NODES_FROM_LEAVES_SQL,
+  COORDINATOR_LEAF_ROWS_SQL,
+  coordinatorNodeRowsSql,
   COORDINATOR_STOCK_SQL,
   COORDINATOR_SUBTRACT_SQL,
   coordinatorScopeSql,
   ENTERPRISE_ADD_SQL,
-  ENTERPRISE_LEAVES_SQL,
-  ENTERPRISE_NODES_FROM_LEAVES_SQL,
+  ENTERPRISE_LEAF_ROWS_SQL,
+  enterpriseNodeRowsSql,
   ENTERPRISE_SUBTRACT_SQL,
   FIRST_YEAR,
   PRUNE_COORDINATOR_SQL,
@@ -201,10 +201,9 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   private async recomputeEnterprises(manager: EntityManager, codes: string[], full: boolean, year: number): Promise<void> {
     await this.tuneForRefresh(manager);
     if (full) {
-      await this.rebuild(manager, ['analytics_enterprise_leaf', 'analytics_enterprise_node'], async () => {
-        await manager.query(ENTERPRISE_LEAVES_SQL, [codes, FIRST_YEAR, year]);
-        await manager.query(ENTERPRISE_NODES_FROM_LEAVES_SQL);
-      });
+      await manager.query(`create temp table fresh_leaf on commit drop as ${ENTERPRISE_LEAF_ROWS_SQL}`, [codes, FIRST_YEAR, year]);
+      await manager.query(`create temp table fresh_node on commit drop as ${enterpriseNodeRowsSql('fresh_leaf')}`);
+      await this.rebuild(manager, 'analytics_enterprise_leaf', 'analytics_enterprise_node');
       return;
     }
     await manager.query(ENTERPRISE_SUBTRACT_SQL, [codes]);
@@ -220,10 +219,9 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     await manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]);
     await manager.query(`analyze analytics_stock`);
     if (full) {
-      await this.rebuild(manager, ['analytics_coordinator_leaf', 'analytics_coordinator_node'], async () => {
-        await manager.query(COORDINATOR_LEAVES_SQL, [FIRST_YEAR, today]);
-        await manager.query(COORDINATOR_NODES_FROM_LEAVES_SQL);
-      });
+      await manager.query(`create temp table fresh_leaf on commit drop as ${COORDINATOR_LEAF_ROWS_SQL}`, [FIRST_YEAR, today]);
+      await manager.query(`create temp table fresh_node on commit drop as ${coordinatorNodeRowsSql('fresh_leaf')}`);
+      await this.rebuild(manager, 'analytics_coordinator_leaf', 'analytics_coordinator_node');
       return;
     }
     await manager.query(COORDINATOR_SUBTRACT_SQL, [codes]);
@@ -232,15 +230,18 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * Refills tables from empty: TRUNCATE, not DELETE (inserting under a unique index full of dead
-   * rows took three times as long), and the primary key dropped while filling and built once
-   * after (maintaining it row by row cost more than computing the rows). Readers wait for the
-   * commit; they wait for a running refresh anyway.
+   * Replaces a roll-up's leaf and node tables with the rows computed into the temporary tables
+   * fresh_leaf and fresh_node. The tables are locked only from here to the commit (readers wait
+   * for it, as they wait for any running refresh): emptied by TRUNCATE, not DELETE (inserting
+   * under a unique index full of dead rows took three times as long), and filled without their
+   * primary keys, each built once after (maintaining it row by row cost more than the copy).
    */
-  private async rebuild(manager: EntityManager, tables: (keyof typeof ROLLUP_KEYS)[], fill: () => Promise<void>): Promise<void> {
+  private async rebuild(manager: EntityManager, leafTable: keyof typeof ROLLUP_KEYS, nodeTable: keyof typeof ROLLUP_KEYS): Promise<void> {
+    const tables = [leafTable, nodeTable];
     await manager.query(`truncate ${tables.join(', ')}`);
     for (const table of tables) await manager.query(`alter table ${table} drop constraint ${table}_pkey`);
-    await fill();
+    await manager.query(`insert into ${leafTable} select * from fresh_leaf`);
+    await manager.query(`insert into ${nodeTable} select * from fresh_node`);
     for (const table of tables) await manager.query(`alter table ${table} add constraint ${table}_pkey primary key (${ROLLUP_KEYS[table]})`);
   }
 

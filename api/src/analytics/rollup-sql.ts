@@ -194,7 +194,7 @@ from (
 ) leaf
 )`;
 // leaf rows carry their region's path (the node statements walk it)
-const COORDINATOR_LEAF_ROWS = `select c.region_code, r.path, c.year, c.dimension, c.bucket, c.value from computed c join region r on r.code = c.region_code`;
+const COORDINATOR_LEAF_ROWS = `select c.region_code, r.path as region_path, c.year, c.dimension, c.bucket, c.value from computed c join region r on r.code = c.region_code`;
 
 // Node rows are kept by difference: a region's old leaf rows are subtracted from every
 // ancestor (the codes in its path) and its new rows added, so refreshing one township touches a
@@ -258,19 +258,17 @@ delete from analytics_enterprise_node where node_code = any($1::varchar[]) and t
 `;
 export const PRUNE_COORDINATOR_SQL = `delete from analytics_coordinator_node where node_code = any($1::varchar[]) and value = 0`;
 
-/** Full build: every node from all leaf rows at once (plain inserts, nothing to merge). */
-export const ENTERPRISE_NODES_FROM_LEAVES_SQL = `
-insert into analytics_enterprise_node (${ENTERPRISE_KEY}, total, covered_own, covered_any)
-select a.node_code, l.year, l.size_class, l.social_organization, l.public_owned, sum(l.total), sum(l.covered_own), sum(l.covered_any)
-from analytics_enterprise_leaf l ${ANCESTORS('l')} group by 1, 2, 3, 4, 5`;
-export const COORDINATOR_NODES_FROM_LEAVES_SQL = `
-insert into analytics_coordinator_node (node_code, year, dimension, bucket, value)
-select a.node_code, l.year, l.dimension, l.bucket, sum(l.value)
-from analytics_coordinator_leaf l ${ANCESTORS('l')} group by 1, 2, 3, 4`;
-/** Full build: the leaf rows only. */
-export const ENTERPRISE_LEAVES_SQL = `with ${ENTERPRISE_COMPUTED}
-insert into analytics_enterprise_leaf (region_code, region_path, year, size_class, social_organization, public_owned, total, covered_own, covered_any)
-select * from computed`;
-export const COORDINATOR_LEAVES_SQL = `with ${COORDINATOR_COMPUTED}
-insert into analytics_coordinator_leaf (region_code, region_path, year, dimension, bucket, value)
-${COORDINATOR_LEAF_ROWS}`;
+// Full build: every leaf row, then every node from them at once (nothing to merge), as
+// selects the refresher first stores in temporary tables, so that the roll-up tables are
+// locked only while the finished rows are copied in.
+export const ENTERPRISE_LEAF_ROWS_SQL = `with ${ENTERPRISE_COMPUTED} select * from computed`;
+/** $1 first year, $2 today, after the scope and stock statements. */
+export const COORDINATOR_LEAF_ROWS_SQL = `with ${COORDINATOR_COMPUTED} ${COORDINATOR_LEAF_ROWS}`;
+export function enterpriseNodeRowsSql(leafTable: string): string {
+  return `select a.node_code, l.year, l.size_class, l.social_organization, l.public_owned, sum(l.total) as total, sum(l.covered_own) as covered_own,
+  sum(l.covered_any) as covered_any
+from ${leafTable} l ${ANCESTORS('l')} group by 1, 2, 3, 4, 5`;
+}
+export function coordinatorNodeRowsSql(leafTable: string): string {
+  return `select a.node_code, l.year, l.dimension, l.bucket, sum(l.value) as value from ${leafTable} l ${ANCESTORS('l')} group by 1, 2, 3, 4`;
+}
