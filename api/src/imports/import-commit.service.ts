@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayIsoDate } from '@registry/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -104,12 +105,12 @@ export class ImportCommitService {
       `insert into enterprise (credit_code, name, region_code, region_path, industry_code, industry_section, employees, revenue, assets,
          public_owned, social_organization, derived_size_class, size_override, size_override_reason, registered_on)
        select s.credit_code, s.name, s.region_code, s.region_path, s.industry_code, s.industry_section, s.employees, s.revenue, s.assets,
-         s.public_owned, s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, current_date)
+         s.public_owned, s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, $2::date)
        from import_staging_enterprise s join import_target t on t.row_number = s.row_number
        where s.job_id = $1 and t.action = 'NEW' ${guard('s.row_number', 'main')}
        order by s.row_number
        returning id`,
-      [id],
+      [id, todayIsoDate()],
     )) as unknown[];
     await progress(inserted.length);
     const updated = (await run(
@@ -142,10 +143,10 @@ export class ImportCommitService {
        overriding system value
        select t.target_id, s.name, s.gender, s.birth_date, s.id_number_cipher, s.id_number_key_id, s.id_number_hash, s.id_number_masked, s.phone, s.category,
          s.affiliation, s.tripartite_or_grassroots, s.enterprise_id, s.unit_name, s.region_code, s.region_path, s.post, s.status,
-         coalesce(s.joined_on, current_date), s.left_on
+         coalesce(s.joined_on, $2::date), s.left_on
        from import_staging_coordinator s join import_target t on t.row_number = s.row_number
        where s.job_id = $1 and t.action = 'NEW' ${guard('s.row_number', 'main')}`,
-      [id],
+      [id, todayIsoDate()],
     );
     await progress(fresh);
     await run(
