@@ -1,5 +1,7 @@
 // Identity checks shared by forms and the server: resident ID numbers (公民身份号码, GB 11643-1999)
 // and unified social credit codes (统一社会信用代码, GB 32100-2015).
+import { todayIsoDate } from '../dates';
+
 export type Gender = 'MALE' | 'FEMALE';
 
 export const GENDER_LABELS: Record<Gender, string> = { MALE: '男', FEMALE: '女' };
@@ -46,12 +48,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth;
 }
 
-function localIsoDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Checks an 18-character resident ID number; `today` bounds the birth date (default: now). */
+/** Checks an 18-character resident ID number; China's day at `today` bounds the birth date (default: now). */
 export function validateIdNumber(raw: string, today: Date = new Date()): IdNumberCheck {
   const normalized = (raw ?? '').trim().toUpperCase();
   if (normalized.length !== 18) return { valid: false, reason: `长度应为18位（实际${normalized.length}位）` };
@@ -68,7 +65,7 @@ export function validateIdNumber(raw: string, today: Date = new Date()): IdNumbe
   const birthDate = `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`;
   if (!isCalendarDate(year, month, day)) return { valid: false, reason: `出生日期无效：${birthDate}不是真实日期` };
   if (year < 1900) return { valid: false, reason: `出生日期无效：${birthDate}早于1900年` };
-  if (birthDate > localIsoDate(today)) return { valid: false, reason: `出生日期无效：${birthDate}晚于今天` };
+  if (birthDate > todayIsoDate(today)) return { valid: false, reason: `出生日期无效：${birthDate}晚于今天` };
 
   const expected = idCheckCharacter(normalized.slice(0, 17));
   if (normalized[17] !== expected) return { valid: false, reason: `校验码错误，应为${expected}` };
