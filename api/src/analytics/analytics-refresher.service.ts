@@ -171,7 +171,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       const [state] = await manager.query(`select built_year from analytics_state where id = 1`);
       // TypeORM answers a DELETE … RETURNING with [rows, affected]
       const [dirty] = (await manager.query(`delete from analytics_dirty_region returning region_code`)) as [{ region_code: string }[], number];
-      const allCodes = ((await manager.query(`select code from region`)) as { code: string }[]).map((row) => row.code);
+      const allCodes = this.regions.allCodes();
       const dirtyCodes = [...new Set(dirty.map((row) => row.region_code))];
       // A change reaching a third of the regions (a province-wide import) is cheaper to
       // recompute whole than to take off and put back region by region.

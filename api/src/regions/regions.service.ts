@@ -34,6 +34,11 @@ export class RegionsService implements OnApplicationBootstrap {
     return this.byCode.get(code);
   }
 
+  /** Every region's code (system work only: no jurisdiction applies). */
+  allCodes(): string[] {
+    return [...this.byCode.keys()];
+  }
+
   /** Visible: inside the user's subtree, or an ancestor of it (to navigate down to it). */
   isVisible(region: RegionEntity, user: SessionUser): boolean {
     return isWithinScope(region.path, user.scopePath) || isWithinScope(user.scopePath, region.path);
