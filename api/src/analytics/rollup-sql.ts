@@ -15,10 +15,13 @@ export function activeAt(coordinator: string, asOf: string): string {
     else ${coordinator}.joined_on <= ${asOf} and (${coordinator}.left_on is null or ${coordinator}.left_on > ${asOf}) end)`;
 }
 
-const YEARS = `years as (
-  select y::smallint as year, case when y = $3::int then null else make_date(y, 12, 31) end as as_of
-  from generate_series($2::int, $3::int) y
-)`;
+/** One row per figure year: `as_of` its 31 December, null for the current year ("now"). */
+function yearsSql(firstYear: string, currentYear: string): string {
+  return `select y::smallint as year, case when y = ${currentYear}::int then null else make_date(y, 12, 31) end as as_of
+  from generate_series(${firstYear}::int, ${currentYear}::int) y`;
+}
+
+const YEARS = `years as (${yearsSql('$2', '$3')})`;
 
 /** Enterprises existing at the date: active now, and for a past year registered by its end. */
 export function enterpriseExistsAt(enterprise: string, asOf: string): string {
@@ -126,11 +129,8 @@ where s.region_code = any($1::varchar[])`;
 /** $1 first year, $2 current year, $3 today: one row per person and year they were active in. */
 export const COORDINATOR_STOCK_SQL = `create temp table analytics_stock on commit drop as
 with years as (
-  select y.*, ${dateKeySql('y.on_date')} as on_key from (
-    select y::smallint as year, case when y = $2::int then null else make_date(y, 12, 31) end as as_of,
-      case when y = $2::int then $3::date else make_date(y, 12, 31) end as on_date
-    from generate_series($1::int, $2::int) y
-  ) y
+  select y.*, coalesce(y.as_of, $3::date) as on_date, ${dateKeySql('coalesce(y.as_of, $3::date)')} as on_key
+  from (${yearsSql('$1', '$2')}) y
 )
 select s.id, s.region_code, y.year, y.on_date, s.category, s.gender, s.affiliation, s.ownership, s.size_class, s.education,
   ${ageBandFromKeysSql('s.birth_key', 'y.on_key')} as age_band,
