@@ -209,7 +209,9 @@ test('离岗 records a leaving date, and a stale page gets a clear conflict with
   expect(stored.status).toBe('LEFT');
   expect(stored.left_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-  // Someone else saves meanwhile: this page still holds the old version.
+  // Someone else saves meanwhile: this page still holds the old version (once its own refetch
+  // after 离岗 has landed; on a loaded machine it could otherwise come after the other save).
+  await page.waitForLoadState('networkidle');
   const bumped = await app.graphql(
     `mutation($input: UpdateCoordinatorInput!) { updateCoordinator(input: $input) { version } }`,
     { input: { id: target.id, version: stored.version, post: '他人修改的岗位' } },

@@ -344,4 +344,81 @@ describe('coverage and workforce analytics', () => {
     const province = await coverage(PROVINCE, THIS_YEAR);
     expect(province).toMatchObject(await expectedCoverage(await pathOf(PROVINCE), THIS_YEAR));
   });
+
+  it('keeps every roll-up row equal to a rebuild from scratch after writes to every kind of record, recomputing only the people written', async () => {
+    const rollups = async () => ({
+      leaf: await t.sql(`select region_code, year, dimension, bucket, value from analytics_coordinator_leaf where value <> 0 order by 1, 2, 3, 4`),
+      node: await t.sql(`select node_code, year, dimension, bucket, value from analytics_coordinator_node where value <> 0 order by 1, 2, 3, 4`),
+      enterprises: await t.sql(`select * from analytics_enterprise_node order by node_code, year, size_class, social_organization, public_owned`),
+    });
+    const settled = async () => {
+      const started = Date.now();
+      while (Date.now() - started < 10000) {
+        const status = (await ok(`{ analyticsStatus { pending } }`)).analyticsStatus;
+        if (!status.pending) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('roll-ups still pending after 10 s');
+    };
+    await settled();
+    const doomed = await coordinator({ regionCode: OTHER_COUNTY, enterpriseId: enterprises.otherSmall, certificates: [{ occupation: '劳动关系协调员', level: 3, issuedOn: '2023-03-03' }] });
+    await settled();
+    const [moved] = await t.sql(`select id from coordinator where region_code = $1 and enterprise_id = $2`, [COUNTY, enterprises.socialOrganization]);
+    const [trained] = await t.sql(`select coordinator_id as id from training limit 1`);
+    const [certified] = await t.sql(`select coordinator_id as id from certificate where occupation = '企业人力资源管理师' limit 1`);
+    const [grassroots] = await t.sql(`select id from coordinator where affiliation = 'GRASSROOTS' limit 1`);
+    // one transaction like an import's: a move to another county, sub-records added, changed and
+    // removed, an employer that grows, a departure and a deletion
+    await t.sql(`begin`);
+    await t.sql(
+      `update coordinator set region_code = $2::varchar, region_path = (select path from region where code = $2::varchar), gender = case gender when 'MALE' then 'FEMALE' else 'MALE' end,
+         category = 4 where id = $1`,
+      [moved.id, otherTownship],
+    );
+    await t.sql(`insert into certificate (coordinator_id, occupation, level, issued_on) values ($1, '劳动关系协调员', 1, '2024-06-01'), ($1, '人力资源管理师', null, '2021-01-05')`, [moved.id]);
+    await t.sql(`update education set level = 'DOCTOR' where coordinator_id = $1`, [moved.id]);
+    await t.sql(`delete from certificate where coordinator_id = $1`, [certified.id]);
+    await t.sql(`insert into training (coordinator_id, course, hours, completed_on, subsidy_kind, subsidy_amount) values ($1, '调解技巧', 8.5, '2022-10-10', 'LIVING_ALLOWANCE', 300)`, [trained.id]);
+    await t.sql(`update training set hours = hours + 1 where coordinator_id = $1 and course <> '调解技巧'`, [trained.id]);
+    await t.sql(`update enterprise set size_override = 'LARGE', size_override_reason = '扩产' where id = $1`, [enterprises.ownSmall]);
+    await t.sql(`update coordinator set status = 'LEFT', left_on = '2024-02-29' where id = $1`, [grassroots.id]);
+    await t.sql(`delete from coordinator where id = $1`, [doomed.id]);
+    await t.sql(`commit`);
+    await settled();
+    const employed = await t.sql(`select id from coordinator where enterprise_id = $1`, [enterprises.ownSmall]);
+    const written = new Set([moved.id, trained.id, certified.id, grassroots.id, doomed.id, ...employed.map((row: { id: string }) => row.id)]);
+    const [state] = await t.sql(`select last_refresh_people from analytics_state`);
+    // the people written (and the growing employer's people), not everyone
+    expect(state.last_refresh_people).toBe(written.size);
+    const incremental = await rollups();
+    expect(incremental.leaf.some((row: { region_code: string }) => row.region_code === otherTownship)).toBe(true);
+
+    await t.sql(`update analytics_state set built_on = null`);
+    await settled();
+    const [rebuilt] = await t.sql(`select last_refresh_people, (select count(*)::int from coordinator) as everyone from analytics_state`);
+    expect(rebuilt.last_refresh_people).toBe(rebuilt.everyone);
+    expect(incremental).toEqual(await rollups());
+  });
+
+  it('marks nothing for a change no figure depends on (a phone number, a post), and the people of an employer whose size changes', async () => {
+    const marks = async () => (await t.sql(`select (select count(*) from analytics_dirty_region)::int as regions, (select count(*) from analytics_dirty_coordinator)::int as people`))[0];
+    // inside one transaction the statement triggers' marks are visible before any refresh takes them
+    await t.sql(`begin`);
+    try {
+      const before = await marks();
+      await t.sql(`update coordinator set phone = '13900000000', post = '人事专员' where region_code = $1`, [COUNTY]);
+      expect(await marks()).toEqual(before);
+      await t.sql(`update coordinator set category = 5 where region_code = $1 and enterprise_id = $2`, [COUNTY, enterprises.coveredLarge]);
+      const after = await marks();
+      expect(after.regions).toBe(before.regions); // coverage does not depend on the category
+      expect(after.people).toBe(before.people + 1);
+      await t.sql(`update enterprise set employees = employees + 1 where id = $1`, [enterprises.coveredLarge]);
+      expect(await marks()).toEqual(after); // still large
+      const [{ count }] = await t.sql(`select count(*)::int as count from coordinator where enterprise_id = $1`, [enterprises.coveredLarge]);
+      await t.sql(`update enterprise set public_owned = not public_owned where id = $1`, [enterprises.coveredLarge]);
+      expect(await marks()).toEqual({ regions: after.regions + 1, people: after.people + count });
+    } finally {
+      await t.sql(`rollback`);
+    }
+  });
 });

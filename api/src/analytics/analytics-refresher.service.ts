@@ -6,17 +6,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runAsOwner } from '../auth/request-database';
 import { RegionsService } from '../regions/regions.service';
 import {
-  COORDINATOR_ADD_SQL,
+  COORDINATOR_APPLY_SQL,
   COORDINATOR_LEAF_ROWS_SQL,
   coordinatorNodeRowsSql,
   COORDINATOR_STOCK_SQL,
-  COORDINATOR_SUBTRACT_SQL,
-  coordinatorScopeSql,
   ENTERPRISE_ADD_SQL,
   ENTERPRISE_LEAF_ROWS_SQL,
   enterpriseNodeRowsSql,
   ENTERPRISE_SUBTRACT_SQL,
   FIRST_YEAR,
+  PENDING_SQL,
+  PERSON_COLUMNS,
+  personFactsSql,
   PRUNE_COORDINATOR_SQL,
   PRUNE_SQL,
   ROLLUP_KEYS,
@@ -28,20 +29,30 @@ const POLL_INTERVAL_MS = 400; // ×5 while the LISTEN connection is up
 const REFRESH_LOCK = 74_050_001;
 
 export interface RefreshResult {
+  /** regions whose enterprise figures were recomputed */
   regions: number;
+  /** people whose coordinator figures were recomputed */
+  people: number;
   full: boolean;
   milliseconds: number;
 }
+
+/** A share of the people (or regions) from which recomputing everything costs less than the difference… */
+const FULL_REBUILD_SHARE = 1 / 3;
+/** …once there are this many of them: below, either takes milliseconds. */
+const FULL_REBUILD_MIN_PEOPLE = 2000;
 
 export function currentYear(): number {
   return Number(todayIsoDate().slice(0, 4));
 }
 
 // Keeps the roll-up tables in step with the registry. Triggers (migrations AnalyticsRollups,
-// AnalyticsRefreshNotify) note every region a write touches and NOTIFY analytics_dirty; this
-// service LISTENs, recomputes just those regions (and their ancestors by difference) right
-// after the commit, and polls as a safety net. Readers call `ensureFresh` first, which waits
-// only when a notified change is not yet in the roll-ups. A new calendar year rebuilds all.
+// AnalyticsRefreshNotify, AnalyticsPersonDelta) note every person and region a write touches
+// and NOTIFY analytics_dirty; this service LISTENs and, right after the commit, recomputes the
+// enterprise figures of those regions and the coordinator figures of those people (and their
+// ancestors by difference), and polls as a safety net. Readers call `ensureFresh` first, which
+// waits only when a notified change is not yet in the roll-ups. A new day (ages and
+// certificates held are counted as of today) rebuilds the coordinator figures, a new year all.
 @Injectable()
 export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Analytics');
@@ -109,11 +120,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   private async tick(): Promise<void> {
     try {
-      const [{ pending }] = await this.dataSource.query(
-        `select exists (select 1 from analytics_dirty_region) or
-           coalesce((select built_year from analytics_state where id = 1), 0) <> $1 as pending`,
-        [currentYear()],
-      );
+      const [{ pending }] = await this.dataSource.query(`select ${PENDING_SQL} as pending`, [currentYear(), todayIsoDate()]);
       if (pending) {
         this.dirtyGeneration += 1;
         await this.refreshNow();
@@ -151,7 +158,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   async ensureFresh(timeoutMs = 4000): Promise<void> {
     if (!this.listener) {
       // no notifications: ask the database whether anything is pending
-      const [{ pending }] = await this.dataSource.query(`select exists (select 1 from analytics_dirty_region) as pending`);
+      const [{ pending }] = await this.dataSource.query(`select ${PENDING_SQL} as pending`, [currentYear(), todayIsoDate()]);
       if (pending) this.dirtyGeneration += 1;
     }
     if (this.refreshedGeneration >= this.dirtyGeneration) return;
@@ -168,33 +175,39 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       // another instance refreshing: wait for it, then take what is left
       await manager.query(`select pg_advisory_xact_lock($1)`, [REFRESH_LOCK]);
       const year = currentYear();
-      const [state] = await manager.query(`select built_year from analytics_state where id = 1`);
+      const today = todayIsoDate();
+      const [state] = await manager.query(`select built_year, built_on::text as built_on from analytics_state where id = 1`);
       // TypeORM answers a DELETE … RETURNING with [rows, affected]
       const [dirty] = (await manager.query(`delete from analytics_dirty_region returning region_code`)) as [{ region_code: string }[], number];
       const allCodes = this.regions.allCodes();
       const dirtyCodes = [...new Set(dirty.map((row) => row.region_code))];
       // A change reaching a third of the regions (a province-wide import) is cheaper to
       // recompute whole than to take off and put back region by region.
-      const full = !state || state.built_year !== year || dirtyCodes.length * 3 >= allCodes.length;
-      const codes = full ? allCodes : dirtyCodes;
-      if (codes.length === 0) return null;
+      const enterprisesFull = !state || state.built_year !== year || dirtyCodes.length >= allCodes.length * FULL_REBUILD_SHARE;
+      const codes = enterprisesFull ? allCodes : dirtyCodes;
+      const coordinatorsFull = !state || state.built_year !== year || state.built_on !== today;
       // The enterprise tables are recomputed alongside, in a transaction of their own on a second
       // connection (a second core). If either part fails, this one rolls back, the dirty marks
       // come back and the next refresh redoes both (recomputing is idempotent).
-      const today = todayIsoDate();
       const parts = await Promise.allSettled([
-        this.dataSource.transaction((other) => this.recomputeEnterprises(other, codes, full, year)),
-        this.recomputeCoordinators(manager, codes, full, year, today),
+        codes.length > 0 ? this.dataSource.transaction((other) => this.recomputeEnterprises(other, codes, enterprisesFull, year)) : Promise.resolve(),
+        this.recomputeCoordinators(manager, coordinatorsFull, year, today),
       ]);
       const failed = parts.find((part) => part.status === 'rejected');
       if (failed) throw failed.reason;
+      const coordinators = (parts[1] as PromiseFulfilledResult<{ people: number; full: boolean }>).value;
+      if (codes.length === 0 && coordinators.people === 0 && !coordinators.full) return null;
       const milliseconds = Date.now() - started;
       await manager.query(
-        `update analytics_state set built_year = $1, refreshed_at = now(), last_refresh_ms = $2, last_refresh_regions = $3 where id = 1`,
-        [year, milliseconds, codes.length],
+        `update analytics_state set built_year = $1, built_on = $2, refreshed_at = now(), last_refresh_ms = $3, last_refresh_regions = $4,
+           last_refresh_people = $5 where id = 1`,
+        [year, today, milliseconds, codes.length, coordinators.people],
       );
-      if (full || codes.length > 50) this.logger.log(`roll-ups refreshed for ${codes.length} regions in ${milliseconds} ms`);
-      return { regions: codes.length, full, milliseconds };
+      const full = enterprisesFull || coordinators.full;
+      if (full || codes.length > 50 || coordinators.people > 1000) {
+        this.logger.log(`roll-ups refreshed for ${codes.length} regions and ${coordinators.people} people in ${milliseconds} ms${full ? ' (rebuilt)' : ''}`);
+      }
+      return { regions: codes.length, people: coordinators.people, full, milliseconds };
     });
   }
 
@@ -211,22 +224,57 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     await manager.query(PRUNE_SQL, [this.ancestorsOf(codes)]);
   }
 
-  private async recomputeCoordinators(manager: EntityManager, codes: string[], full: boolean, year: number, today: string): Promise<void> {
+  /**
+   * The coordinator figures of the people marked since the last refresh: their old facts
+   * (analytics_person) are taken off and their new ones added, or, on a new day or when a third of
+   * everyone changed, every figure is rebuilt from everyone's facts.
+   */
+  private async recomputeCoordinators(manager: EntityManager, full: boolean, year: number, today: string): Promise<{ people: number; full: boolean }> {
     await this.tuneForRefresh(manager);
-    // people first, then person × year: each statement planned from the real size of the one before
-    await manager.query(coordinatorScopeSql(year - FIRST_YEAR + 1), [codes, FIRST_YEAR, today]);
-    await manager.query(`analyze analytics_scope`);
-    await manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]);
-    await manager.query(`analyze analytics_stock`);
+    const yearCount = year - FIRST_YEAR + 1;
+    await manager.query(
+      `create temp table dirty_people on commit drop as
+       with marked as (delete from analytics_dirty_coordinator returning coordinator_id) select distinct coordinator_id as id from marked`,
+    );
+    await manager.query(`analyze dirty_people`);
+    if (!full) {
+      const [{ people, everyone }] = await manager.query(
+        `select (select count(*) from dirty_people)::int as people, (select count(*) from analytics_person)::int as everyone`,
+      );
+      if (people === 0) return { people: 0, full: false };
+      full = people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_SHARE;
+    }
     if (full) {
-      await manager.query(`create temp table fresh_leaf on commit drop as ${COORDINATOR_LEAF_ROWS_SQL}`, [FIRST_YEAR, today]);
+      await manager.query(`create temp table analytics_scope on commit drop as select facts.*, 1 as sign from (${personFactsSql(yearCount, null)}) facts`, [FIRST_YEAR, today]);
+      await manager.query(`truncate analytics_person`);
+      await manager.query(`insert into analytics_person select ${PERSON_COLUMNS} from analytics_scope`);
+    } else {
+      await manager.query(`create temp table analytics_scope on commit drop as select *, 1 as sign from analytics_person with no data`);
+      await manager.query(
+        `with old as (delete from analytics_person where id in (select id from dirty_people) returning *) insert into analytics_scope select *, -1 from old`,
+      );
+      await manager.query(
+        `with fresh as (insert into analytics_person ${personFactsSql(yearCount, 'select id from dirty_people')} returning *) insert into analytics_scope select *, 1 from fresh`,
+        [FIRST_YEAR, today],
+      );
+    }
+    // people first, then person × year: each statement planned from the real size of the one before
+    // (the row counts are what matter; sampling the wide array columns cost more than the plans gained)
+    await manager.query(`analyze analytics_scope (region_code, status)`);
+    await manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]);
+    await manager.query(`analyze analytics_stock (region_code, year)`);
+    if (full) {
+      await manager.query(`create temp table fresh_leaf on commit drop as ${COORDINATOR_LEAF_ROWS_SQL}`, [FIRST_YEAR, year, today]);
       await manager.query(`create temp table fresh_node on commit drop as ${coordinatorNodeRowsSql('fresh_leaf')}`);
       await this.rebuild(manager, 'analytics_coordinator_leaf', 'analytics_coordinator_node');
-      return;
+      const [{ everyone }] = await manager.query(`select count(*)::int as everyone from analytics_scope`);
+      return { people: everyone, full: true };
     }
-    await manager.query(COORDINATOR_SUBTRACT_SQL, [codes]);
-    await manager.query(COORDINATOR_ADD_SQL, [FIRST_YEAR, today]);
-    await manager.query(PRUNE_COORDINATOR_SQL, [this.ancestorsOf(codes)]);
+    await manager.query(COORDINATOR_APPLY_SQL, [FIRST_YEAR, year, today]);
+    const regions = ((await manager.query(`select distinct region_code from analytics_scope`)) as { region_code: string }[]).map((row) => row.region_code);
+    await manager.query(PRUNE_COORDINATOR_SQL, [regions, this.ancestorsOf(regions)]);
+    const [{ people }] = await manager.query(`select count(*)::int as people from dirty_people`);
+    return { people, full: false };
   }
 
   /**

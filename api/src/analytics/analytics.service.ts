@@ -19,7 +19,7 @@ import {
   WorkforceTrendModel,
   WorkforceYearModel,
 } from './analytics.model';
-import { FIRST_YEAR } from './rollup-sql';
+import { FIRST_YEAR, PENDING_SQL } from './rollup-sql';
 
 /** Filters of the enterprise side of the figures (the dashboard's ownership and size filters). */
 export interface EnterpriseSegment {
@@ -297,10 +297,8 @@ export class AnalyticsService {
 
   async status(): Promise<AnalyticsStatusModel> {
     const [row] = await this.dataSource.query(
-      `select refreshed_at, last_refresh_ms, last_refresh_regions,
-         exists (select 1 from analytics_dirty_region) or coalesce(built_year, 0) <> $1 as pending
-       from analytics_state where id = 1`,
-      [currentYear()],
+      `select refreshed_at, last_refresh_ms, last_refresh_regions, ${PENDING_SQL} as pending from analytics_state where id = 1`,
+      [currentYear(), todayIsoDate()],
     );
     return {
       refreshedAt: row?.refreshed_at ?? null,

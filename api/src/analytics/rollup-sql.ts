@@ -96,49 +96,99 @@ export function ownershipSql(employerPublic: string): string {
   return `(case when ${employerPublic} is null then 'NONE' when ${employerPublic} then 'PUBLIC' else 'NON_PUBLIC' end)`;
 }
 
-// The coordinator roll-ups are computed in three statements, each over a temporary table
-// (dropped at commit) so that the next one is planned from real row counts: a single
-// statement mis-estimated the person × year rows by three orders of magnitude and sorted
-// a million rows instead of hashing them (11 s instead of 4 s on the stress data).
+// The coordinator roll-ups are kept per person. analytics_person holds each coordinator's facts
+// as of the last refresh (personFactsSql); a refresh takes the people the triggers marked, puts
+// their old facts (sign −1) and their new facts (sign +1) into the temporary table
+// analytics_scope, and adds up what the signed rows contribute: the change to every figure,
+// however many regions the people are spread over. A full build is the same statements with
+// everyone at +1. Each statement works over a temporary table (dropped at commit) so the next
+// one is planned from real row counts: as one statement the planner misjudged the person × year
+// rows by three orders of magnitude and sorted a million rows instead of hashing them.
 
-/** $1 region codes, $2 first year, $3 today: the people of the regions, once each. */
-export function coordinatorScopeSql(yearCount: number): string {
+/** The columns of analytics_person (migration AnalyticsPersonDelta), in order. */
+export const PERSON_COLUMNS = `id, region_code, status, joined_on, left_on, birth_key, category, gender, affiliation, ownership, size_class,
+  education, certificate_levels, first_certified, occupations, occupations_first, certified_years, certified_levels,
+  training_years, training_hours, training_sessions, subsidy_years, subsidy_kinds, subsidy_amounts`;
+
+/**
+ * $1 first year, $2 today: one row of facts per person of `people` (a subquery of coordinator
+ * ids; null: everyone), in the columns of analytics_person. The certificate and training facts
+ * are the person's share of each figure, so that a person's old facts can be taken off later
+ * without the records they came from. Parallel arrays (occupations / occupations_first …) come
+ * from aggregates of one grouping, which see its rows in the same order.
+ */
+export function personFactsSql(yearCount: number, people: string | null): string {
+  const where = (column: string) => (people ? `where ${column} in (${people})` : '');
+  const and = (column: string) => (people ? `and ${column} in (${people})` : '');
   // best certificate level by each figure's date, one array slot per year (31 December; the current year: today)
   const levels = Array.from({ length: yearCount }, (_, index) =>
-    index === yearCount - 1 ? `min(k.level) filter (where k.issued_on <= $3::date)` : `min(k.level) filter (where k.issued_on <= make_date($2::int + ${index}, 12, 31))`,
+    index === yearCount - 1 ? `min(level) filter (where issued_on <= $2::date)` : `min(level) filter (where issued_on <= make_date($1::int + ${index}, 12, 31))`,
   );
-  return `create temp table analytics_scope on commit drop as
-with best_education as (
-  select ed.coordinator_id, max(${EDUCATION_RANK_SQL}) as rank
-  from education ed join coordinator c on c.id = ed.coordinator_id where c.region_code = any($1::varchar[]) group by 1
+  const inSeries = (column: string) => `${column} >= make_date($1::int, 1, 1) and ${column} <= $2::date`;
+  return `with certificates as (
+  select coordinator_id, array[${levels.join(', ')}] as levels, min(issued_on) as first_certified
+  from certificate ${where('coordinator_id')} group by 1
 ),
-best_certificate as (
-  select k.coordinator_id, array[${levels.join(', ')}] as levels
-  from certificate k join coordinator c on c.id = k.coordinator_id where k.level is not null and c.region_code = any($1::varchar[]) group by 1
+occupations as (
+  -- each occupation held, from its first certificate
+  select coordinator_id, array_agg(occupation) as occupations, array_agg(first_issued) as occupations_first
+  from (select coordinator_id, occupation, min(issued_on) as first_issued from certificate ${where('coordinator_id')} group by 1, 2) o
+  group by 1
+),
+certified as (
+  -- the years and levels certified in, each once
+  select coordinator_id, array_agg(year) as years, array_agg(level) as levels
+  from (select distinct coordinator_id, date_part('year', issued_on)::smallint as year, coalesce(level::text, 'NONE') as level
+    from certificate where ${inSeries('issued_on')} ${and('coordinator_id')}) c
+  group by 1
+),
+trainings as (
+  select coordinator_id, array_agg(year) as years, array_agg(hours) as hours, array_agg(sessions) as sessions
+  from (select coordinator_id, date_part('year', completed_on)::smallint as year, sum(hours) as hours, count(*)::int as sessions
+    from training where ${inSeries('completed_on')} ${and('coordinator_id')} group by 1, 2) t
+  group by 1
+),
+subsidies as (
+  select coordinator_id, array_agg(year) as years, array_agg(kind) as kinds, array_agg(amount) as amounts
+  from (select coordinator_id, date_part('year', completed_on)::smallint as year, subsidy_kind::text as kind, coalesce(sum(subsidy_amount), 0) as amount
+    from training where subsidy_kind is not null and ${inSeries('completed_on')} ${and('coordinator_id')} group by 1, 2, 3) t
+  group by 1
+),
+best_education as (
+  select coordinator_id, max(${EDUCATION_RANK_SQL}) as rank from education ${where('coordinator_id')} group by 1
 )
-select s.id, s.region_code, s.status, s.joined_on, s.left_on, ${dateKeySql('s.birth_date')} as birth_key,
-  s.category::text as category, s.gender::text as gender, s.affiliation::text as affiliation,
-  ${ownershipSql('e.public_owned')} as ownership, coalesce(e.size_class, 'NONE')::text as size_class,
-  (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce(be.rank, 0) + 1] as education, bc.levels as certificate_levels
-from coordinator s left join enterprise e on e.id = s.enterprise_id
+select s.id, s.region_code, s.status::text as status, s.joined_on, s.left_on, ${dateKeySql('s.birth_date')} as birth_key,
+  s.category::text as category, s.gender::text as gender, s.affiliation::text as affiliation, ${ownershipSql('e.public_owned')} as ownership,
+  coalesce(e.size_class, 'NONE')::text as size_class, (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce(be.rank, 0) + 1] as education,
+  k.levels as certificate_levels, k.first_certified, o.occupations, o.occupations_first, d.years as certified_years, d.levels as certified_levels,
+  t.years as training_years, t.hours as training_hours, t.sessions as training_sessions,
+  u.years as subsidy_years, u.kinds as subsidy_kinds, u.amounts as subsidy_amounts
+from ${people ? `(${people}) p(id) join coordinator s on s.id = p.id` : 'coordinator s'} left join enterprise e on e.id = s.enterprise_id
 left join best_education be on be.coordinator_id = s.id
-left join best_certificate bc on bc.coordinator_id = s.id
-where s.region_code = any($1::varchar[])`;
+left join certificates k on k.coordinator_id = s.id
+left join occupations o on o.coordinator_id = s.id
+left join certified d on d.coordinator_id = s.id
+left join trainings t on t.coordinator_id = s.id
+left join subsidies u on u.coordinator_id = s.id`;
 }
 
-/** $1 first year, $2 current year, $3 today: one row per person and year they were active in. */
-export const COORDINATOR_STOCK_SQL = `create temp table analytics_stock on commit drop as
-with years as (
+/** Figure years with the day each is counted on (31 December; the current year: $3 today) and that day as yyyymmdd. */
+const YEARS_ON = `years as (
   select y.*, coalesce(y.as_of, $3::date) as on_date, ${dateKeySql('coalesce(y.as_of, $3::date)')} as on_key
   from (${yearsSql('$1', '$2')}) y
-)
-select s.id, s.region_code, y.year, y.on_date, s.category, s.gender, s.affiliation, s.ownership, s.size_class, s.education,
+)`;
+
+/** $1 first year, $2 current year, $3 today: one row per person (signed) and year they were active in. */
+export const COORDINATOR_STOCK_SQL = `create temp table analytics_stock on commit drop as
+with ${YEARS_ON}
+select s.sign, s.region_code, y.year, s.category, s.gender, s.affiliation, s.ownership, s.size_class, s.education,
   ${ageBandFromKeysSql('s.birth_key', 'y.on_key')} as age_band,
   coalesce(s.certificate_levels[y.year - $1::int + 1]::text, 'NONE') as cert_level
 from analytics_scope s join years y on ${activeAt('s', 'y.as_of')}`;
 
-/** $1 first year, $2 today: the leaf rows of the people in analytics_scope / analytics_stock. */
-const COORDINATOR_COMPUTED = `computed as (
+/** $1 first year, $2 current year, $3 today: the change to every leaf figure from the signed people of analytics_scope. */
+const COORDINATOR_COMPUTED = `${YEARS_ON},
+computed as (
 select region_code, year, dimension, bucket, value from (
 -- every stock dimension in one pass (grouping sets), each person once per dimension
 select region_code, year,
@@ -146,52 +196,43 @@ select region_code, year,
     when grouping(education) = 0 then 'EDUCATION' when grouping(cert_level) = 0 then 'CERT_LEVEL' when grouping(ownership) = 0 then 'OWNERSHIP'
     when grouping(size_class) = 0 then 'SIZE_CLASS' when grouping(affiliation) = 0 then 'AFFILIATION' else 'TOTAL' end as dimension,
   coalesce(category, gender, age_band, education, cert_level, ownership, size_class, affiliation, 'ALL') as bucket,
-  count(*)::numeric as value
+  sum(sign)::numeric as value
 from analytics_stock
 group by grouping sets (
   (region_code, year), (region_code, year, category), (region_code, year, gender), (region_code, year, age_band), (region_code, year, education),
   (region_code, year, cert_level), (region_code, year, ownership), (region_code, year, size_class), (region_code, year, affiliation))
 union all
 -- occupations held by the date: a person with two occupations counts once in each
-select st.region_code, st.year, 'OCCUPATION', k.occupation, count(*)
-from analytics_stock st join (
-  select coordinator_id, occupation, min(issued_on) as first_issued
-  from certificate where coordinator_id in (select id from analytics_scope) group by 1, 2
-) k on k.coordinator_id = st.id and k.first_issued <= st.on_date
+select s.region_code, y.year, 'OCCUPATION', o.occupation, sum(s.sign)
+from analytics_scope s join years y on ${activeAt('s', 'y.as_of')}
+cross join lateral unnest(s.occupations, s.occupations_first) o(occupation, first_issued)
+where o.first_issued <= y.on_date
 group by 1, 2, 3, 4
 union all
-select region_code, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', count(*)
-from analytics_scope where joined_on >= make_date($1::int, 1, 1) and joined_on <= $2::date group by 1, 2
+select region_code, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', sum(sign)
+from analytics_scope where joined_on >= make_date($1::int, 1, 1) and joined_on <= $3::date group by 1, 2
 union all
-select region_code, date_part('year', left_on)::smallint, 'LEFT', 'ALL', count(*)
-from analytics_scope where left_on >= make_date($1::int, 1, 1) and left_on <= $2::date group by 1, 2
+select region_code, date_part('year', left_on)::smallint, 'LEFT', 'ALL', sum(sign)
+from analytics_scope where left_on >= make_date($1::int, 1, 1) and left_on <= $3::date group by 1, 2
 union all
-select region_code, date_part('year', first_on)::smallint, 'NEWLY_CERTIFIED', 'ALL', count(*)
-from (select s.id, s.region_code, min(k.issued_on) as first_on from analytics_scope s join certificate k on k.coordinator_id = s.id group by 1, 2) f
-where first_on >= make_date($1::int, 1, 1) and first_on <= $2::date group by 1, 2
+select region_code, date_part('year', first_certified)::smallint, 'NEWLY_CERTIFIED', 'ALL', sum(sign)
+from analytics_scope where first_certified >= make_date($1::int, 1, 1) and first_certified <= $3::date group by 1, 2
 union all
-select region_code, year, 'CERTIFIED', level, count(*)
-from (select distinct s.id, s.region_code, date_part('year', k.issued_on)::smallint as year, coalesce(k.level::text, 'NONE') as level
-  from analytics_scope s join certificate k on k.coordinator_id = s.id
-  where k.issued_on >= make_date($1::int, 1, 1) and k.issued_on <= $2::date) certified
+select s.region_code, c.year, 'CERTIFIED', c.level, sum(s.sign)
+from analytics_scope s cross join lateral unnest(s.certified_years, s.certified_levels) c(year, level)
 group by 1, 2, 3, 4
 union all
-select region_code, year, d.dimension, 'ALL', d.value
-from (
-  select s.region_code, date_part('year', t.completed_on)::smallint as year,
-    count(distinct s.id) as people, sum(t.hours) as hours, count(*) as sessions
-  from analytics_scope s join training t on t.coordinator_id = s.id
-  where t.completed_on >= make_date($1::int, 1, 1) and t.completed_on <= $2::date group by 1, 2
-) t cross join lateral (values ('TRAINED', t.people::numeric), ('TRAINING_HOURS', t.hours), ('TRAININGS', t.sessions::numeric)) d(dimension, value)
+select s.region_code, t.year, d.dimension, 'ALL', sum(d.value)
+from analytics_scope s cross join lateral unnest(s.training_years, s.training_hours, s.training_sessions) t(year, hours, sessions)
+cross join lateral (values ('TRAINED', s.sign::numeric), ('TRAINING_HOURS', s.sign * t.hours), ('TRAININGS', (s.sign * t.sessions)::numeric)) d(dimension, value)
+group by 1, 2, 3, 4
 union all
-select region_code, year, d.dimension, t.subsidy_kind, d.value
-from (
-  select s.region_code, date_part('year', t.completed_on)::smallint as year, t.subsidy_kind,
-    count(distinct s.id) as people, coalesce(sum(t.subsidy_amount), 0) as amount
-  from analytics_scope s join training t on t.coordinator_id = s.id
-  where t.subsidy_kind is not null and t.completed_on >= make_date($1::int, 1, 1) and t.completed_on <= $2::date group by 1, 2, 3
-) t cross join lateral (values ('SUBSIDY_PEOPLE', t.people::numeric), ('SUBSIDY_AMOUNT', t.amount)) d(dimension, value)
+select s.region_code, u.year, d.dimension, u.kind, sum(d.value)
+from analytics_scope s cross join lateral unnest(s.subsidy_years, s.subsidy_kinds, s.subsidy_amounts) u(year, kind, amount)
+cross join lateral (values ('SUBSIDY_PEOPLE', s.sign::numeric), ('SUBSIDY_AMOUNT', s.sign * u.amount)) d(dimension, value)
+group by 1, 2, 3, 4
 ) leaf
+where value <> 0
 )`;
 // leaf rows carry their region's path (the node statements walk it)
 const COORDINATOR_LEAF_ROWS = `select c.region_code, r.path as region_path, c.year, c.dimension, c.bucket, c.value from computed c join region r on r.code = c.region_code`;
@@ -225,23 +266,18 @@ select a.node_code, f.year, f.size_class, f.social_organization, f.public_owned,
 from fresh f ${ANCESTORS('f')} group by 1, 2, 3, 4, 5
 ${ENTERPRISE_UPSERT}`;
 
-export const COORDINATOR_SUBTRACT_SQL = `
-with old as (delete from analytics_coordinator_leaf where region_code = any($1::varchar[]) returning *)
-insert into analytics_coordinator_node as n (node_code, year, dimension, bucket, value)
-select a.node_code, o.year, o.dimension, o.bucket, -sum(o.value)
-from old o ${ANCESTORS('o')} group by 1, 2, 3, 4
-${COORDINATOR_UPSERT}`;
-
-/** $1 first year, $2 today, after the scope and stock statements. */
-export const COORDINATOR_ADD_SQL = `
+/** $1 first year, $2 current year, $3 today, after the stock statement: adds the change of analytics_scope's people to their leaf rows and every ancestor. */
+export const COORDINATOR_APPLY_SQL = `
 with ${COORDINATOR_COMPUTED},
-fresh as (
-  insert into analytics_coordinator_leaf (region_code, region_path, year, dimension, bucket, value)
-  ${COORDINATOR_LEAF_ROWS} returning *
+delta as (${COORDINATOR_LEAF_ROWS}),
+leaf as (
+  insert into analytics_coordinator_leaf as n (region_code, region_path, year, dimension, bucket, value)
+  select * from delta
+  on conflict (region_code, year, dimension, bucket) do update set value = n.value + excluded.value
 )
 insert into analytics_coordinator_node as n (node_code, year, dimension, bucket, value)
-select a.node_code, f.year, f.dimension, f.bucket, sum(f.value)
-from fresh f ${ANCESTORS('f')} group by 1, 2, 3, 4
+select a.node_code, d.year, d.dimension, d.bucket, sum(d.value)
+from delta d ${ANCESTORS('d')} group by 1, 2, 3, 4
 ${COORDINATOR_UPSERT}`;
 
 /** The primary keys of the roll-up tables (migration AnalyticsRollups): a full rebuild drops and re-adds them. */
@@ -256,13 +292,15 @@ export const ROLLUP_KEYS = {
 export const PRUNE_SQL = `
 delete from analytics_enterprise_node where node_code = any($1::varchar[]) and total = 0 and covered_own = 0 and covered_any = 0;
 `;
-export const PRUNE_COORDINATOR_SQL = `delete from analytics_coordinator_node where node_code = any($1::varchar[]) and value = 0`;
+/** $1 region codes, $2 node codes: rows that fell to zero carry nothing. */
+export const PRUNE_COORDINATOR_SQL = `with leaf as (delete from analytics_coordinator_leaf where region_code = any($1::varchar[]) and value = 0)
+delete from analytics_coordinator_node where node_code = any($2::varchar[]) and value = 0`;
 
 // Full build: every leaf row, then every node from them at once (nothing to merge), as
 // selects the refresher first stores in temporary tables, so that the roll-up tables are
 // locked only while the finished rows are copied in.
 export const ENTERPRISE_LEAF_ROWS_SQL = `with ${ENTERPRISE_COMPUTED} select * from computed`;
-/** $1 first year, $2 today, after the scope and stock statements. */
+/** $1 first year, $2 current year, $3 today, after the stock statement. */
 export const COORDINATOR_LEAF_ROWS_SQL = `with ${COORDINATOR_COMPUTED} ${COORDINATOR_LEAF_ROWS}`;
 export function enterpriseNodeRowsSql(leafTable: string): string {
   return `select a.node_code, l.year, l.size_class, l.social_organization, l.public_owned, sum(l.total) as total, sum(l.covered_own) as covered_own,
@@ -272,3 +310,8 @@ from ${leafTable} l ${ANCESTORS('l')} group by 1, 2, 3, 4, 5`;
 export function coordinatorNodeRowsSql(leafTable: string): string {
   return `select a.node_code, l.year, l.dimension, l.bucket, sum(l.value) as value from ${leafTable} l ${ANCESTORS('l')} group by 1, 2, 3, 4`;
 }
+
+/** $1 current year, $2 today: true while a write, or a new day or year, is not yet in the roll-ups. */
+export const PENDING_SQL = `(exists (select 1 from analytics_dirty_region) or exists (select 1 from analytics_dirty_coordinator)
+  or coalesce((select built_year from analytics_state where id = 1), 0) <> $1
+  or (select built_on from analytics_state where id = 1) is distinct from $2::date)`;

@@ -51,6 +51,9 @@ export async function seedDemoData(
            if to_regclass('analytics_dirty_region') is not null then
              insert into analytics_dirty_region (region_code) select code from region;
            end if;
+           if exists (select 1 from information_schema.columns where table_name = 'analytics_state' and column_name = 'built_on') then
+             update analytics_state set built_on = null;
+           end if;
          end $$`,
       );
       log('emptied enterprises, coordinators and their sub-records');
