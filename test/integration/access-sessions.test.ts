@@ -15,6 +15,28 @@ describe('accounts and sessions (ASVS V2/V3)', () => {
   });
   afterAll(async () => t?.close());
 
+  /** Waits out the session cache (SESSION_CACHE_MS): a change made straight in the database counts after it. */
+  const sessionCacheLapse = () => new Promise((resolve) => setTimeout(resolve, t.config.session.cacheMilliseconds + 20));
+
+  it('refuses a session ended on this instance at once, and one revoked straight in the database within the cache time', async () => {
+    expect(t.config.session.cacheMilliseconds).toBe(1000);
+    const token = await signedInUser(t, admin, 'cached.user', 'COUNTY_OFFICE', '220104');
+    expect((await t.graphql(ME, {}, token)).data?.me.username).toBe('cached.user');
+    // disabled by an administrator of this instance: the next request is refused
+    const [{ id }] = await t.sql(`select id from app_user where username = 'cached.user'`);
+    const disabled = await t.graphql(`mutation($id: ID!) { setUserActive(id: $id, active: false) { active } }`, { id: String(id) }, admin);
+    expect(disabled.errors).toBeUndefined();
+    expect((await t.graphql(ME, {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await t.graphql(`mutation($id: ID!) { setUserActive(id: $id, active: true) { active } }`, { id: String(id) }, admin);
+
+    // revoked in the database (by another instance, or by hand): refused once the cache time is over
+    const second = await t.login('cached.user', USER_PASSWORD);
+    expect((await t.graphql(ME, {}, second)).data?.me.username).toBe('cached.user');
+    await t.sql(`update user_session set revoked_at = now() where user_id = $1`, [id]);
+    await sessionCacheLapse();
+    expect((await t.graphql(ME, {}, second)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('locks an account for 15 minutes after 5 wrong passwords, answering exactly as for a wrong password', async () => {
     await signedInUser(t, admin, 'lock.me', 'COUNTY_OFFICE', '220102');
     const answers: string[] = [];
@@ -37,6 +59,7 @@ describe('accounts and sessions (ASVS V2/V3)', () => {
     const token = await signedInUser(t, admin, 'session.user', 'COUNTY_OFFICE', '220104');
     expect((await t.graphql(ME, {}, token)).data?.me.username).toBe('session.user');
     await t.sql(`update user_session set last_seen_at = now() - interval '31 minutes' where user_id = (select id from app_user where username = 'session.user')`);
+    await sessionCacheLapse(); // the session was looked up a moment ago
     expect((await t.graphql(ME, {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const second = await t.login('session.user', USER_PASSWORD);

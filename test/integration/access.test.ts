@@ -214,25 +214,38 @@ describe('access: roles, reveal, audit trail and the application database role',
       }
     });
 
-    it('costs two SQL statements for a 20-row list page, session check and scope included', async () => {
+    it('costs two SQL statements for a 20-row list page with the session lookup, one while the session is cached', async () => {
       const page = `{ coordinators(limit: 20) { total items { id name idNumber region { name } } } }`;
+      const counted = async (token: string) => {
+        const statements: string[] = [];
+        const original = pg.Client.prototype.query;
+        pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+          const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+          statements.push(String(text));
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        } as typeof original;
+        try {
+          const result = await t.graphql(page, {}, token);
+          expect(result.data?.coordinators.items.length).toBeGreaterThan(0);
+        } finally {
+          pg.Client.prototype.query = original;
+        }
+        return statements;
+      };
       await t.graphql(page, {}, county); // warm: connections open
-      const statements: string[] = [];
-      const original = pg.Client.prototype.query;
-      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-        statements.push(String(text));
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
-        const result = await t.graphql(page, {}, county);
-        expect(result.data?.coordinators.items.length).toBeGreaterThan(0);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
-      console.log(`SQL statements for a 20-row coordinators page (auth + scope + list): ${statements.length}`);
-      expect(statements).toHaveLength(2);
-      expect(statements[0]).toContain("set_config('app.scope_path'");
+      await new Promise((resolve) => setTimeout(resolve, t.config.session.cacheMilliseconds + 20));
+      // the session looked up: the lookup sets the scope in the same statement
+      const looked = await counted(county);
+      console.log(`SQL statements for a 20-row coordinators page (auth + scope + list): ${looked.length}`);
+      expect(looked).toHaveLength(2);
+      expect(looked[0]).toContain("set_config('app.scope_path'");
+      // the session cached: the list alone, after setting the scope where the pooled connection lacks it
+      const cached = await counted(county);
+      expect(cached.length).toBeLessThanOrEqual(2);
+      expect(cached[cached.length - 1]).toContain('from coordinator c');
+      if (cached.length === 2) expect(cached[0]).toContain("set_config('app.scope_path', $1");
+      const again = await counted(county);
+      expect(again.length).toBeLessThanOrEqual(cached.length);
     });
 
     it('holds in the running app: a field resolver without its own scope check still sees no foreign row', async () => {

@@ -138,6 +138,32 @@ describe('registry core through the GraphQL contract', () => {
     expect(jilin.data!.coordinators.items[0]).toMatchObject({ regionCode: '220202', enterprise: { name: '吉林化纤集团测试' } });
   });
 
+  it('answers a list row the same whatever fields, aliases and fragments the query selects', async () => {
+    const full = await t.graphql(
+      `{ coordinators(order: { field: JOINED, direction: DESC }) { items { id name gender birthDate age idNumber phone category affiliation
+          tripartiteOrGrassroots enterpriseId unitName regionCode post status joinedOn leftOn version createdAt updatedAt
+          region { code name } enterprise { id creditCode name sizeClass publicOwned revenue registeredOn industryName covered } } } }`,
+      {},
+      admin,
+    );
+    expect(full.errors).toBeUndefined();
+    const rows = full.data!.coordinators.items as Record<string, any>[];
+    expect(rows.some((row) => row.enterprise)).toBe(true);
+    const narrow = await t.graphql(
+      `{ coordinators(order: { field: JOINED, direction: DESC }) { items { who: name ...Joined enterprise { ... on Enterprise { sizeClass } } } } }
+       fragment Joined on Coordinator { joinedOn age }`,
+      {},
+      admin,
+    );
+    expect(narrow.errors).toBeUndefined();
+    expect(narrow.data!.coordinators.items).toEqual(
+      rows.map((row) => ({ who: row.name, joinedOn: row.joinedOn, age: row.age, enterprise: row.enterprise ? { sizeClass: row.enterprise.sizeClass } : null })),
+    );
+    // a field without an employer: no join, and the rows are the same people
+    const ids = await t.graphql(`{ coordinators(order: { field: JOINED, direction: DESC }) { items { id certificates { occupation } } } }`, {}, admin);
+    expect(ids.data!.coordinators.items.map((row: { id: string }) => row.id)).toEqual(rows.map((row) => row.id));
+  });
+
   it('refuses a stale update with CONFLICT naming the current version, and keeps the newer data', async () => {
     const created = await t.graphql(CREATE_COORDINATOR, { input: coordinatorInput() }, admin);
     const { id } = created.data!.createCoordinator;

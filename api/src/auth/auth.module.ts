@@ -13,12 +13,14 @@ import { AuthService } from './auth.service';
 import { IdNumberRevealResolver } from './id-number-reveal.resolver';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { RequestDatabase, RequestDatabaseMiddleware } from './request-database';
+import { SessionCache } from './session-cache';
 
 @Global()
 @Module({
   imports: [CoordinatorsModule],
   providers: [
     AuthService,
+    SessionCache,
     AuthResolver,
     UsersService,
     UsersResolver,

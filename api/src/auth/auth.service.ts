@@ -16,7 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { SETS_SCOPE } from './request-database';
+import { noteRequestScope, SETS_SCOPE } from './request-database';
+import { SessionCache } from './session-cache';
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -39,6 +40,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; expiresAt: Date; mustChangePassword: boolean }> {
@@ -104,6 +106,11 @@ export class AuthService {
    */
   async sessionUser(token: string): Promise<SessionUser | null> {
     const hash = tokenHash(token);
+    const cached = this.sessions.get(hash);
+    if (cached) {
+      noteRequestScope(cached.scopePath, false);
+      return cached;
+    }
     // On a request's scoped connection this is the first statement: it also sets
     // app.scope_path (row-level security) to the user's jurisdiction, or to nothing.
     const rows = await this.dataSource.query(
@@ -123,8 +130,9 @@ export class AuthService {
       [hash, this.config.session.idleMinutes],
     );
     const user = (Array.isArray(rows[0]) ? rows[0] : rows)[0];
+    noteRequestScope(user?.scope ?? '', true);
     if (!user?.id) return null;
-    return {
+    const session: SessionUser = {
       id: String(user.id),
       username: user.username,
       displayName: user.display_name,
@@ -134,13 +142,18 @@ export class AuthService {
       mustChangePassword: this.mustChange(user),
       sessionTokenHash: hash,
     };
+    this.sessions.set(session);
+    return session;
   }
 
   async logout(user: SessionUser): Promise<void> {
+    this.sessions.evictToken(user.sessionTokenHash);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`update user_session set revoked_at = now() where token_hash = $1`, [user.sessionTokenHash]);
       await this.audit.record(user, { action: 'LOGOUT', objectType: 'user', objectId: user.id }, manager);
     });
+    // again after the commit: a lookup meanwhile could still have found the session live
+    this.sessions.evictToken(user.sessionTokenHash);
   }
 
   async changePassword(user: SessionUser, oldPassword: string, newPassword: string): Promise<void> {
@@ -173,5 +186,7 @@ export class AuthService {
       ]);
       await this.audit.record(user, { action: 'PASSWORD_CHANGE', objectType: 'user', objectId: user.id }, manager);
     });
+    // the current session no longer has to change the password; the others have ended
+    this.sessions.evictUser(user.id);
   }
 }

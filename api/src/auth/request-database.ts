@@ -11,8 +11,10 @@ import { APPLICATION_ROLE } from '../database/migrations/1764000001000-Applicati
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
 // BYPASSRLS) on one connection per request, from a second pool that logs in as registry_app
 // (see applicationLogin). The session lookup (AuthService.sessionUser) is that connection's first
-// statement and sets `app.scope_path` to the user's jurisdiction in the same round trip, so a
-// 20-row list costs two statements. Row-level security on coordinator and enterprise then
+// statement and sets `app.scope_path` to the user's jurisdiction in the same round trip; a
+// session found in the short-lived session cache needs no lookup, and its scope is set before
+// the first statement only when the pooled connection does not hold it already. A 20-row list
+// costs one or two statements. Row-level security on coordinator and enterprise then
 // holds even where a service forgot its WHERE clause. Everything else (migrations, seeding,
 // bootstrap, background work, anonymous requests such as login) runs as the owner.
 // A request whose response has ended (client gone) continues on registry_app with no scope.
@@ -20,15 +22,34 @@ import { APPLICATION_ROLE } from '../database/migrations/1764000001000-Applicati
 
 interface RequestDatabaseState {
   runner: QueryRunner | null;
-  /** true once the statement that sets app.scope_path has run on this request's connection */
-  scopeSet: boolean;
+  /** the jurisdiction path of the request's user, once known ('' for none) */
+  scopePath?: string;
   released: boolean;
 }
 
 const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
 
+/**
+ * The app.scope_path each pooled registry_app connection holds (a session setting, so it
+ * outlives the request that set it): a statement runs only after its connection holds the
+ * request's scope, and setting it again is skipped when it already does.
+ */
+const connectionScopes = new WeakMap<object, string>();
+
 /** Marks the statement that sets app.scope_path (the session lookup). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
+
+/**
+ * Records the request's scope, from the session lookup or from the session cache. `setByLookup`:
+ * the lookup statement has just set it on the request's connection itself.
+ */
+export function noteRequestScope(scopePath: string, setByLookup: boolean): void {
+  const state = requestDatabase.getStore();
+  if (!state) return;
+  state.scopePath = scopePath;
+  const connection = (state.runner as unknown as { databaseConnection?: object } | null)?.databaseConnection;
+  if (setByLookup && connection) connectionScopes.set(connection, scopePath);
+}
 
 /** Runs `work` as the owner, outside any request's scoped connection (system work only). */
 export function runAsOwner<T>(work: () => T): T {
@@ -66,7 +87,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       if (!state || !this.applicationPool) return original(mode);
       // A request cut short (client gone) keeps running without a scope, never as owner.
       // System work that outlives a response leaves through runAsOwner().
-      if (state.released) return this.scopedRunner({ runner: null, scopeSet: false, released: false }, false);
+      if (state.released) return this.scopedRunner({ runner: null, released: false }, false);
       state.runner ??= this.scopedRunner(state, true);
       return state.runner;
     };
@@ -128,11 +149,19 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     let queue: Promise<unknown> = Promise.resolve();
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       const run = queue.then(async () => {
-        if (!state.scopeSet) {
-          state.scopeSet = true;
-          // A pooled connection keeps the last request's scope until the session lookup
-          // replaces it; anything that runs before that lookup runs with no scope at all.
-          if (!sql.includes(SETS_SCOPE)) await query(`select set_config('app.scope_path', '', false)`);
+        const connection = (await runner.connect()) as object;
+        if (sql.includes(SETS_SCOPE)) {
+          // the session lookup sets the scope itself (noteRequestScope records which)
+          connectionScopes.delete(connection);
+        } else {
+          // A pooled connection keeps the last request's scope: anything that runs before the
+          // request's user is known runs with no scope at all.
+          const wanted = state.scopePath ?? '';
+          if (connectionScopes.get(connection) !== wanted) {
+            connectionScopes.delete(connection);
+            await query(`select set_config('app.scope_path', $1, false)`, [wanted]);
+            connectionScopes.set(connection, wanted);
+          }
         }
         return query(sql, parameters, structured);
       });
@@ -164,7 +193,7 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
     // Anonymous requests (login, health, the web app's files) have no scope: they run as owner.
     if (!/^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return next();
-    const state: RequestDatabaseState = { runner: null, scopeSet: false, released: false };
+    const state: RequestDatabaseState = { runner: null, released: false };
     const finish = () => this.database.release(state);
     response.once('finish', finish);
     response.once('close', finish);

@@ -18,7 +18,7 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   graphql: { maxDepth: number; maxComplexity: number; maxAliases: number; maxPageSize: number };
-  session: { idleMinutes: number; absoluteHours: number };
+  session: { idleMinutes: number; absoluteHours: number; cacheMilliseconds: number };
 }
 
 export class ConfigurationError extends Error {}
@@ -96,6 +96,7 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
     session: {
       idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
+      cacheMilliseconds: integer(env, 'SESSION_CACHE_MS', 1000),
     },
   };
 }

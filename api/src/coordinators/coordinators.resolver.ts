@@ -1,8 +1,10 @@
 import { todayIsoDate } from '@registry/domain';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../common/loader-registry';
 import { groupByKey } from '../common/loader-registry';
 import { PageArgs } from '../common/paging';
+import { selectedFields } from '../common/projection';
 import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { EnterpriseModel } from '../enterprises/enterprise.model';
 import { EnterprisesService } from '../enterprises/enterprises.service';
@@ -42,8 +44,11 @@ export class CoordinatorsResolver {
     @Args() page: PageArgs,
     @Args('filter', { type: () => CoordinatorFilter, nullable: true }) filter?: CoordinatorFilter | null,
     @Args('order', { type: () => CoordinatorOrder, nullable: true }) order?: CoordinatorOrder | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return this.coordinatorService.list(user, filter ?? {}, page, order);
+    // only the columns the query asks for, of each row and of its employer
+    const selection = info ? { fields: selectedFields(info, ['items']), enterprise: selectedFields(info, ['items', 'enterprise']) } : undefined;
+    return this.coordinatorService.list(user, filter ?? {}, page, order, selection);
   }
 
   @Roles(...READER_ROLES)

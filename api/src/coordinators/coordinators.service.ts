@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../common/database-errors';
 import { IdNumberVault } from '../common/id-number-vault';
 import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
+import { columnsFor } from '../common/projection';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { escapeLike, SqlConditions } from '../common/sql-conditions';
@@ -25,15 +26,32 @@ import {
 import { CoordinatorEntity } from './entities/coordinator.entity';
 
 const SORT_COLUMNS: Record<CoordinatorSort, string> = {
-  [CoordinatorSort.NAME]: 'c.name',
-  [CoordinatorSort.JOINED]: 'c.joined_on',
-  [CoordinatorSort.REGION]: 'c.region_path',
-  [CoordinatorSort.NEWEST]: 'c.id',
+  [CoordinatorSort.NAME]: 'name',
+  [CoordinatorSort.JOINED]: 'joined_on',
+  [CoordinatorSort.REGION]: 'region_path',
+  [CoordinatorSort.NEWEST]: 'id',
 };
 
-const COLUMNS = `c.id, c.name, c.gender, c.birth_date, c.id_number_masked, c.phone, c.category, c.affiliation,
-  c.tripartite_or_grassroots, c.enterprise_id, c.unit_name, c.region_code, c.region_path, c.post, c.status,
-  c.joined_on, c.left_on, c.version, c.created_at, c.updated_at`;
+const COLUMN_NAMES = [
+  'id', 'name', 'gender', 'birth_date', 'id_number_masked', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots',
+  'enterprise_id', 'unit_name', 'region_code', 'region_path', 'post', 'status', 'joined_on', 'left_on', 'version', 'created_at', 'updated_at',
+];
+const COLUMNS = COLUMN_NAMES.map((column) => `c.${column}`).join(', ');
+
+/** The columns each GraphQL field of a coordinator reads (projection.ts); the sub-records need only the id. */
+const FIELD_COLUMNS: Record<string, readonly string[]> = {
+  __typename: [], id: [], name: ['name'], gender: ['gender'], birthDate: ['birth_date'], age: ['birth_date'], idNumber: ['id_number_masked'],
+  phone: ['phone'], category: ['category'], affiliation: ['affiliation'], tripartiteOrGrassroots: ['tripartite_or_grassroots'],
+  enterpriseId: ['enterprise_id'], enterprise: ['enterprise_id'], unitName: ['unit_name'], regionCode: ['region_code'], region: ['region_code'],
+  post: ['post'], status: ['status'], joinedOn: ['joined_on'], leftOn: ['left_on'], version: ['version'], createdAt: ['created_at'],
+  updatedAt: ['updated_at'], certificates: [], educations: [], workPeriods: [], trainings: [], honors: [], disciplinaryRecords: [], workRecords: [],
+};
+
+/** What a list request selects of each row and of its employer (null: everything). */
+export interface CoordinatorSelection {
+  fields: Set<string> | null;
+  enterprise: Set<string> | null;
+}
 
 /** 三(一): employer staff → 1, 人社部门/基层平台 → 3, otherwise 6 (其他). */
 function defaultCategory(affiliation: CoordinatorAffiliation): number {
@@ -64,26 +82,34 @@ export class CoordinatorsService {
     filter: CoordinatorFilter = {},
     page: { offset?: number | null; limit?: number | null } = {},
     order?: CoordinatorOrder | null,
+    selection: CoordinatorSelection = { fields: null, enterprise: null },
   ): Promise<{ total: number; offset: number; limit: number; items: CoordinatorEntity[] }> {
     const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
     const { where, parameters } = this.filterSql(user, filter);
     const direction = order?.direction === 'DESC' ? 'desc' : 'asc';
     const sort = SORT_COLUMNS[order?.field ?? CoordinatorSort.NAME];
+    const columns = columnsFor(selection.fields, FIELD_COLUMNS, COLUMN_NAMES, ['id', sort]);
+    const employer = !selection.fields || selection.fields.has('enterprise');
     const { total, rows } = await queryPage(
       this.dataSource,
       {
-        columns: COLUMNS,
+        columns: columns.map((column) => `c.${column}`).join(', '),
         from: `from coordinator c where ${where}`,
-        orderBy: `${sort} ${direction}, c.id ${direction}`,
+        orderBy: `c.${sort} ${direction}, c.id ${direction}`,
         parameters,
         // Each row's employer comes with the page, so the enterprise field needs no statement of
         // its own. Row-level security hides an employer outside the reader's jurisdiction from
         // this join just as it does from the enterprise loader.
-        join: { alias: 'c', columns: this.enterprises.joinedColumns('e'), from: 'left join enterprise e on e.id = c.enterprise_id' },
+        join: employer
+          ? { alias: 'c', columns: this.enterprises.joinedColumns('e', selection.enterprise), from: 'left join enterprise e on e.id = c.enterprise_id' }
+          : undefined,
       },
       { offset, limit },
     );
-    const items = rows.map((row) => Object.assign(this.fromRow(row), { employer: this.enterprises.fromJoinedRow(row) }));
+    const items = rows.map((row) => {
+      const coordinator = this.fromRow(row);
+      return employer ? Object.assign(coordinator, { employer: this.enterprises.fromJoinedRow(row) }) : coordinator;
+    });
     return { total, offset, limit, items };
   }
 
@@ -299,7 +325,7 @@ export class CoordinatorsService {
       category: row.category,
       affiliation: row.affiliation,
       tripartiteOrGrassroots: row.tripartite_or_grassroots,
-      enterpriseId: row.enterprise_id === null ? null : String(row.enterprise_id),
+      enterpriseId: row.enterprise_id == null ? null : String(row.enterprise_id),
       unitName: row.unit_name,
       regionCode: row.region_code,
       regionPath: row.region_path,

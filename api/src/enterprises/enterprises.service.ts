@@ -12,6 +12,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
+import { columnsFor } from '../common/projection';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
 import { escapeLike, SqlConditions } from '../common/sql-conditions';
@@ -41,6 +42,15 @@ const ENTERPRISE_COLUMNS = [
   'assets', 'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason',
   'size_class', 'registered_on', 'active', 'version', 'created_at', 'updated_at',
 ];
+/** The columns each GraphQL field of an enterprise reads (projection.ts), for the employer joined to a coordinator list. */
+const FIELD_COLUMNS: Record<string, readonly string[]> = {
+  __typename: [], id: [], creditCode: ['credit_code'], name: ['name'], regionCode: ['region_code'], region: ['region_code'],
+  industryCode: ['industry_code'], industryName: ['industry_code'], industrySection: ['industry_section'], employees: ['employees'],
+  revenue: ['revenue'], assets: ['assets'], publicOwned: ['public_owned'], socialOrganization: ['social_organization'],
+  sizeClass: ['size_class'], derivedSizeClass: ['derived_size_class'], sizeOverride: ['size_override'], sizeOverrideReason: ['size_override_reason'],
+  registeredOn: ['registered_on'], active: ['active'], version: ['version'], createdAt: ['created_at'], updatedAt: ['updated_at'],
+  incidents: [], coordinatorCount: [], covered: [],
+};
 const OWN_NAMES: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((column) => [column, column]));
 const JOINED_NAMES: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((column) => [column, `enterprise__${column}`]));
 
@@ -233,8 +243,10 @@ export class EnterprisesService {
   }
 
   /** The select list of a joined `enterprise <alias>`. */
-  joinedColumns(alias: string): string {
-    return ENTERPRISE_COLUMNS.map((column) => `${alias}.${column} as ${JOINED_NAMES[column]}`).join(', ');
+  joinedColumns(alias: string, fields: Set<string> | null = null): string {
+    return columnsFor(fields, FIELD_COLUMNS, ENTERPRISE_COLUMNS, ['id'])
+      .map((column) => `${alias}.${column} as ${JOINED_NAMES[column]}`)
+      .join(', ');
   }
 
   /** The enterprise joinedColumns() selected, or null when the (left) join found none. */
@@ -304,7 +316,7 @@ export class EnterprisesService {
       industrySection: column('industry_section') as string,
       employees: column('employees') as number,
       revenue: Number(column('revenue')),
-      assets: column('assets') === null ? null : Number(column('assets')),
+      assets: column('assets') == null ? null : Number(column('assets')),
       publicOwned: column('public_owned') as boolean,
       socialOrganization: column('social_organization') as boolean,
       derivedSizeClass: column('derived_size_class') as EnterpriseEntity['sizeClass'],

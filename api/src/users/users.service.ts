@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { creatableRoles, isWithinScope, passwordProblem, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
+import { SessionCache } from '../auth/session-cache';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { resolvePage } from '../common/paging';
@@ -33,6 +34,7 @@ export class UsersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async list(actor: SessionUser, filter: UserFilter = {}, page: { offset?: number | null; limit?: number | null } = {}) {
@@ -111,7 +113,7 @@ export class UsersService {
 
   async setActive(actor: SessionUser, id: string, active: boolean) {
     if (id === actor.id && !active) throw RegistryError.badInput('id', '不能停用自己的账号');
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const [target] = /^\d{1,18}$/.test(id) ? await manager.query(`select id, region_path, role from app_user where id = $1`, [id]) : [];
       if (!target || !isWithinScope(target.region_path, actor.scopePath)) {
         throw RegistryError.notFound('用户', id);
@@ -128,5 +130,8 @@ export class UsersService {
       await this.audit.record(actor, { action: active ? 'USER_ENABLE' : 'USER_DISABLE', objectType: 'user', objectId: id, regionPath: target.region_path }, manager);
       return { ...row, id: String(row.id) };
     });
+    // after the commit: a lookup meanwhile could still have found the sessions live
+    if (!active) this.sessions.evictUser(id);
+    return result;
   }
 }
