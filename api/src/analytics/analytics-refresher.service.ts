@@ -16,6 +16,7 @@ import {
   ENTERPRISE_SUBTRACT_SQL,
   FIRST_YEAR,
   PENDING_SQL,
+  WRITTEN_SQL,
   PERSON_COLUMNS,
   personFactsSql,
   PRUNE_COORDINATOR_SQL,
@@ -37,8 +38,13 @@ export interface RefreshResult {
   milliseconds: number;
 }
 
-/** A share of the people (or regions) from which recomputing everything costs less than the difference… */
+/** The share of the regions from which recomputing every enterprise figure costs less than the difference. */
 const FULL_REBUILD_SHARE = 1 / 3;
+/**
+ * The share of the people from which rebuilding every coordinator figure costs less than the
+ * difference (taking off and putting back costs a person about twice what a rebuild does)…
+ */
+const FULL_REBUILD_PEOPLE_SHARE = 1 / 2;
 /** …once there are this many of them: below, either takes milliseconds. */
 const FULL_REBUILD_MIN_PEOPLE = 2000;
 
@@ -120,9 +126,14 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   private async tick(): Promise<void> {
     try {
-      const [{ pending }] = await this.dataSource.query(`select ${PENDING_SQL} as pending`, [currentYear(), todayIsoDate()]);
+      const [{ pending, written }] = await this.dataSource.query(
+        `select ${PENDING_SQL} as pending, ${WRITTEN_SQL} as written`,
+        [currentYear(), todayIsoDate()],
+      );
       if (pending) {
-        this.dirtyGeneration += 1;
+        // Readers wait for writes they may have made, not for the rebuild of a new day: until it
+        // is done they get yesterday's figures.
+        if (written) this.dirtyGeneration += 1;
         await this.refreshNow();
       }
     } catch (error) {
@@ -158,8 +169,8 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   async ensureFresh(timeoutMs = 4000): Promise<void> {
     if (!this.listener) {
       // no notifications: ask the database whether anything is pending
-      const [{ pending }] = await this.dataSource.query(`select ${PENDING_SQL} as pending`, [currentYear(), todayIsoDate()]);
-      if (pending) this.dirtyGeneration += 1;
+      const [{ written }] = await this.dataSource.query(`select ${WRITTEN_SQL} as written`);
+      if (written) this.dirtyGeneration += 1;
     }
     if (this.refreshedGeneration >= this.dirtyGeneration) return;
     const deadline = Date.now() + timeoutMs;
@@ -226,7 +237,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * The coordinator figures of the people marked since the last refresh: their old facts
-   * (analytics_person) are taken off and their new ones added, or, on a new day or when a third of
+   * (analytics_person) are taken off and their new ones added, or, on a new day or when half of
    * everyone changed, every figure is rebuilt from everyone's facts.
    */
   private async recomputeCoordinators(manager: EntityManager, full: boolean, year: number, today: string): Promise<{ people: number; full: boolean }> {
@@ -242,7 +253,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
         `select (select count(*) from dirty_people)::int as people, (select count(*) from analytics_person)::int as everyone`,
       );
       if (people === 0) return { people: 0, full: false };
-      full = people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_SHARE;
+      full = people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_PEOPLE_SHARE;
     }
     if (full) {
       await manager.query(`create temp table analytics_scope on commit drop as select facts.*, 1 as sign from (${personFactsSql(yearCount, null)}) facts`, [FIRST_YEAR, today]);

@@ -311,7 +311,9 @@ export function coordinatorNodeRowsSql(leafTable: string): string {
   return `select a.node_code, l.year, l.dimension, l.bucket, sum(l.value) as value from ${leafTable} l ${ANCESTORS('l')} group by 1, 2, 3, 4`;
 }
 
+/** True while a write is not yet in the roll-ups. */
+export const WRITTEN_SQL = `(exists (select 1 from analytics_dirty_region) or exists (select 1 from analytics_dirty_coordinator))`;
 /** $1 current year, $2 today: true while a write, or a new day or year, is not yet in the roll-ups. */
-export const PENDING_SQL = `(exists (select 1 from analytics_dirty_region) or exists (select 1 from analytics_dirty_coordinator)
+export const PENDING_SQL = `(${WRITTEN_SQL}
   or coalesce((select built_year from analytics_state where id = 1), 0) <> $1
   or (select built_on from analytics_state where id = 1) is distinct from $2::date)`;
