@@ -248,13 +248,11 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
        with marked as (delete from analytics_dirty_coordinator returning coordinator_id) select distinct coordinator_id as id from marked`,
     );
     await manager.query(`analyze dirty_people`);
-    if (!full) {
-      const [{ people, everyone }] = await manager.query(
-        `select (select count(*) from dirty_people)::int as people, (select count(*) from analytics_person)::int as everyone`,
-      );
-      if (people === 0) return { people: 0, full: false };
-      full = people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_PEOPLE_SHARE;
-    }
+    const [{ people, everyone }] = await manager.query(
+      `select (select count(*) from dirty_people)::int as people, (select count(*) from analytics_person)::int as everyone`,
+    );
+    if (!full && people === 0) return { people: 0, full: false };
+    full ||= people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_PEOPLE_SHARE;
     if (full) {
       await manager.query(`create temp table analytics_scope on commit drop as select facts.*, 1 as sign from (${personFactsSql(yearCount, null)}) facts`, [FIRST_YEAR, today]);
       await manager.query(`truncate analytics_person`);
@@ -284,7 +282,6 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     await manager.query(COORDINATOR_APPLY_SQL, [FIRST_YEAR, year, today]);
     const regions = ((await manager.query(`select distinct region_code from analytics_scope`)) as { region_code: string }[]).map((row) => row.region_code);
     await manager.query(PRUNE_COORDINATOR_SQL, [regions, this.ancestorsOf(regions)]);
-    const [{ people }] = await manager.query(`select count(*)::int as people from dirty_people`);
     return { people, full: false };
   }
 
