@@ -346,10 +346,13 @@ describe('export', () => {
       { creditCode: makeCreditCode('91220104MA0000101'), name: '大型未覆盖公司', region: '220104', industryCode: 'C13', employees: 1500, revenue: 60000, assets: 90000, publicOwned: '否' },
       { creditCode: makeCreditCode('91220104MA0000102'), name: '小微公司', region: '朝阳区（220104）', industryCode: '5110', employees: 5, revenue: 20, publicOwned: '是', registeredOn: '2021年11月30日' },
       { creditCode: '91220104MA00001029', name: '校验码错误公司', region: '220104', industryCode: 'C13', employees: 5, revenue: 20, publicOwned: '否' },
+      { creditCode: makeCreditCode('91220104MA0000101'), name: '重复的大型公司', region: '220104', industryCode: 'C13', employees: 1500, revenue: 60000, publicOwned: '否' },
     ];
     const job = await admin.dryRun('enterprises', '单位.xlsx', await workbook('enterprises', { 用人单位: rows }));
-    expect(job.counts).toEqual({ new: 2, updated: 0, unchanged: 0, invalid: 1 });
-    expect((await admin.errors(job.id))[0]).toMatchObject({ row: 4, column: '统一社会信用代码' });
+    expect(job.counts).toEqual({ new: 2, updated: 0, unchanged: 0, invalid: 2 });
+    const errors = await admin.errors(job.id);
+    expect(errors[0]).toMatchObject({ row: 4, column: '统一社会信用代码' });
+    expect(errors).toContainEqual(expect.objectContaining({ row: 5, column: '统一社会信用代码', reason: '与第2行的统一社会信用代码重复' }));
     expect((await admin.commit(job.id, 'VALID_ONLY')).job?.status).toBe('COMMITTED');
 
     const uncovered = await readWorkbook(await admin.download('/api/exports/uncovered-enterprises.xlsx'));

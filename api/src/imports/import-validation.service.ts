@@ -251,14 +251,7 @@ export class ImportValidationService {
       ]);
     if (job.kind === 'enterprises') {
       await run(`update import_staging_enterprise set valid = true where job_id = $1 and not valid`, [id]);
-      await error(
-        `'用人单位'`,
-        `select s.row_number, '统一社会信用代码' as column_name, '与第' || f.first_row || '行的统一社会信用代码重复' as reason
-         from import_staging_enterprise s
-         join (select credit_code, min(row_number) as first_row from import_staging_enterprise where job_id = $1 group by credit_code having count(*) > 1) f
-           on f.credit_code = s.credit_code
-         where s.job_id = $1 and s.row_number > f.first_row`,
-      );
+      await error(`'用人单位'`, duplicateInFileSql('import_staging_enterprise', 'credit_code', '统一社会信用代码'));
       await error(
         `'用人单位'`,
         `select s.row_number, '统一社会信用代码' as column_name, '该统一社会信用代码已在您管辖范围以外登记' as reason
@@ -286,14 +279,7 @@ export class ImportValidationService {
       `select row_number, '身份证号' as column_name, '身份证号已脱敏，且与记录编号 ' || coalesce(ref::text, '') || ' 的协调员不符（或该记录不存在）' as reason
        from import_staging_coordinator where job_id = $1 and id_number_hash is null`,
     );
-    await error(
-      `'${main}'`,
-      `select s.row_number, '身份证号' as column_name, '与第' || f.first_row || '行的身份证号重复' as reason
-       from import_staging_coordinator s
-       join (select id_number_hash, min(row_number) as first_row from import_staging_coordinator
-             where job_id = $1 and id_number_hash is not null group by id_number_hash having count(*) > 1) f on f.id_number_hash = s.id_number_hash
-       where s.job_id = $1 and s.row_number > f.first_row`,
-    );
+    await error(`'${main}'`, duplicateInFileSql('import_staging_coordinator', 'id_number_hash', '身份证号'));
     await error(
       `'${main}'`,
       `select s.row_number, '身份证号' as column_name, '该身份证号码已在您管辖范围以外登记为协调员' as reason
@@ -435,4 +421,13 @@ export class ImportValidationService {
     const count = (action: string) => rows.find((row) => row.action === action)?.count ?? 0;
     return { new: count('NEW'), updated: count('UPDATE'), unchanged: count('UNCHANGED') };
   }
+}
+
+/** $1 job id: the rows whose `key` an earlier row of the same file already has ("与第 N 行的…重复"), for the column `label`. */
+function duplicateInFileSql(table: string, key: string, label: string): string {
+  return `select s.row_number, '${label}' as column_name, '与第' || f.first_row || '行的${label}重复' as reason
+    from ${table} s
+    join (select ${key}, min(row_number) as first_row from ${table}
+          where job_id = $1 and ${key} is not null group by ${key} having count(*) > 1) f on f.${key} = s.${key}
+    where s.job_id = $1 and s.row_number > f.first_row`;
 }
