@@ -158,43 +158,30 @@ function subRecords(values: CoordinatorFormValues) {
   };
 }
 
-export function toCreateCoordinatorInput(values: CoordinatorFormValues): CoordinatorInput {
-  const input: CoordinatorInput = {
+/** The fields create and update send alike. */
+function sharedInput(values: CoordinatorFormValues) {
+  return {
     name: required(values.name),
-    idNumber: required(values.idNumber).toUpperCase(),
-    regionCode: values.regionCode ?? '',
     tripartiteOrGrassroots: Boolean(values.tripartiteOrGrassroots),
     enterpriseId: values.enterpriseId || null,
     phone: text(values.phone),
     unitName: text(values.unitName),
     post: text(values.post),
     ...subRecords(values),
+    // Left out, the server derives them (affiliation from employer/tripartite, category from it).
+    ...(values.affiliation ? { affiliation: values.affiliation } : {}),
+    ...(values.category ? { category: values.category } : {}),
+    ...(values.joinedOn ? { joinedOn: values.joinedOn } : {}),
   };
-  // Left out, the server derives them (affiliation from employer/tripartite, category from it).
-  if (values.affiliation) input.affiliation = values.affiliation;
-  if (values.category) input.category = values.category;
-  if (values.joinedOn) input.joinedOn = values.joinedOn;
-  return input;
+}
+
+export function toCreateCoordinatorInput(values: CoordinatorFormValues): CoordinatorInput {
+  return { ...sharedInput(values), idNumber: required(values.idNumber).toUpperCase(), regionCode: values.regionCode ?? '' };
 }
 
 /** Update sends every field and every list (a given list replaces the stored one) with the version read. */
 export function toUpdateCoordinatorInput(values: CoordinatorFormValues, id: string, version: number): UpdateCoordinatorInput {
-  const input: UpdateCoordinatorInput = {
-    id,
-    version,
-    name: required(values.name),
-    regionCode: values.regionCode ?? undefined,
-    tripartiteOrGrassroots: Boolean(values.tripartiteOrGrassroots),
-    enterpriseId: values.enterpriseId || null,
-    phone: text(values.phone),
-    unitName: text(values.unitName),
-    post: text(values.post),
-    ...subRecords(values),
-  };
-  if (values.affiliation) input.affiliation = values.affiliation;
-  if (values.category) input.category = values.category;
-  if (values.joinedOn) input.joinedOn = values.joinedOn;
-  return input;
+  return { id, version, ...sharedInput(values), regionCode: values.regionCode ?? undefined };
 }
 
 export function coordinatorToFormValues(coordinator: CoordinatorDetailFragment): CoordinatorFormValues {
