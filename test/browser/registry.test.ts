@@ -209,8 +209,10 @@ test('离岗 records a leaving date, and a stale page gets a clear conflict with
   expect(stored.status).toBe('LEFT');
   expect(stored.left_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-  // Someone else saves meanwhile: this page still holds the old version (once its own refetch
-  // after 离岗 has landed; on a loaded machine it could otherwise come after the other save).
+  // Someone else saves meanwhile: this page still holds the old version. The page is read
+  // afresh first, so no fetch of its own (after 离岗) can land after the other save.
+  await page.reload();
+  await page.getByRole('button', { name: /恢复在岗/ }).waitFor();
   await page.waitForLoadState('networkidle');
   const bumped = await app.graphql(
     `mutation($input: UpdateCoordinatorInput!) { updateCoordinator(input: $input) { version } }`,
@@ -221,7 +223,11 @@ test('离岗 records a leaving date, and a stale page gets a clear conflict with
   await page.getByRole('button', { name: /恢复在岗/ }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /恢复在岗/ }).click();
   const conflict = page.getByRole('alert').filter({ hasText: '记录已被他人修改' });
-  await conflict.waitFor();
+  await conflict.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+    // say what the page showed instead
+    const [row] = await app.sql(`select status, version from coordinator where id = $1`, [target.id]);
+    throw new Error(`${error.message}\nstored: ${JSON.stringify(row)}\npage: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+  });
   await screenshot(page, 'browser-coordinator-conflict');
   await conflict.getByRole('button', { name: /重新加载/ }).click();
   await page.getByText('他人修改的岗位').waitFor();

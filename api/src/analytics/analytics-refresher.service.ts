@@ -101,7 +101,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
         if (!this.soon) {
           this.soon = setTimeout(() => {
             this.soon = null;
-            if (!this.stopped) void this.refreshNow().catch((error) => this.logger.error(`roll-up refresh failed: ${(error as Error).message}`));
+            if (!this.stopped) void this.refreshNow().catch((error) => this.stopped || this.logger.error(`roll-up refresh failed: ${(error as Error).message}`));
           }, 30);
           this.soon.unref?.();
         }
