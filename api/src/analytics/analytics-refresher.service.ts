@@ -15,7 +15,7 @@ import {
   enterpriseNodeRowsSql,
   ENTERPRISE_SUBTRACT_SQL,
   FIRST_YEAR,
-  PENDING_SQL,
+  STALE_SQL,
   WRITTEN_SQL,
   PERSON_COLUMNS,
   personFactsSql,
@@ -126,11 +126,8 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   private async tick(): Promise<void> {
     try {
-      const [{ pending, written }] = await this.dataSource.query(
-        `select ${PENDING_SQL} as pending, ${WRITTEN_SQL} as written`,
-        [currentYear(), todayIsoDate()],
-      );
-      if (pending) {
+      const [{ written, stale }] = await this.dataSource.query(`select ${WRITTEN_SQL} as written, ${STALE_SQL} as stale`, [currentYear(), todayIsoDate()]);
+      if (written || stale) {
         // Readers wait for writes they may have made, not for the rebuild of a new day: until it
         // is done they get yesterday's figures.
         if (written) this.dirtyGeneration += 1;

@@ -313,7 +313,8 @@ export function coordinatorNodeRowsSql(leafTable: string): string {
 
 /** True while a write is not yet in the roll-ups. */
 export const WRITTEN_SQL = `(exists (select 1 from analytics_dirty_region) or exists (select 1 from analytics_dirty_coordinator))`;
-/** $1 current year, $2 today: true while a write, or a new day or year, is not yet in the roll-ups. */
-export const PENDING_SQL = `(${WRITTEN_SQL}
-  or coalesce((select built_year from analytics_state where id = 1), 0) <> $1
+/** $1 current year, $2 today: true while the roll-ups were built for another day or year. */
+export const STALE_SQL = `(coalesce((select built_year from analytics_state where id = 1), 0) <> $1
   or (select built_on from analytics_state where id = 1) is distinct from $2::date)`;
+/** $1 current year, $2 today: true while a write, or a new day or year, is not yet in the roll-ups. */
+export const PENDING_SQL = `(${WRITTEN_SQL} or ${STALE_SQL})`;
