@@ -38,6 +38,8 @@ export class ImportCommitService {
       await this.dataSource.transaction(async (manager) => {
         const run = (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
         await run(`select pg_advisory_xact_lock(hashtext('registry-import'))`);
+        // the joins and sorts over 100k staged rows and 300k records stay in memory
+        await run(`set local work_mem = '64MB'`);
         const [jobNow] = await run(`select lists_present from import_job where id = $1`, [id]);
         const lists: string[] = jobNow.lists_present ?? [];
         // (the keys of main rows refused by the row checks only change the wording of a sub-sheet error)
