@@ -43,7 +43,7 @@ export interface RegionLookup {
 
 export interface IdNumberSealer {
   hash(normalized: string): string;
-  seal(normalized: string): { cipher: string; keyId: string; hash: string };
+  encrypt(normalized: string): { cipher: string; keyId: string };
 }
 
 export interface RowContext {
@@ -321,14 +321,14 @@ export function readCoordinatorRow(reader: RowReader, context: RowContext): { co
 
   const affiliation =
     affiliationGiven ?? (tripartite ? (place.level === 'TOWNSHIP' ? 'GRASSROOTS' : 'TRIPARTITE') : enterpriseCode ? 'ENTERPRISE' : 'OTHER');
-  const sealed = id.normalized ? context.vault.seal(id.normalized) : null;
+  const sealed = id.normalized ? context.vault.encrypt(id.normalized) : null;
   return {
     coordinator: {
       idKey: id.key,
       name,
       gender: id.gender,
       birthDate,
-      idNumberHash: sealed?.hash ?? null,
+      idNumberHash: id.normalized ? id.key : null,
       idNumberCipher: sealed?.cipher ?? null,
       idNumberKeyId: sealed?.keyId ?? null,
       idNumberMasked: id.masked,
