@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { ImportsService } from '../../api/src/imports/imports.service';
 import { csv, databaseFingerprint, ImportClient, readWorkbook, removeStoredUploads, workbook, type Row } from '../fixtures/imports/helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
 import { signedInUser } from './access-helpers';
 
 // Roster import/export through the real REST API on a throw-away database.
@@ -268,6 +269,48 @@ describe('coordinator import', () => {
     expect(await staged(abandoned.id)).toBe(0);
     expect(await staged(kept.id)).toBe(1);
     expect((await admin.commit(kept.id, 'ALL_OR_NOTHING')).job?.status).toBe('COMMITTED');
+  });
+});
+
+describe('queue', () => {
+  it('runs jobs queued on an instance without workers once another instance starts, and starts over a dry run whose first run died', async () => {
+    const database = await createTestDatabase();
+    const queueOnly = await startTestApp({ IMPORT_WORKERS: '0' }, { databaseUrl: database.url });
+    let runner: TestApp | null = null;
+    try {
+      const token = await queueOnly.adminToken();
+      const client = new ImportClient(queueOnly.baseUrl, token);
+      const queued = await client.upload('coordinators', '排队.xlsx', await workbook('coordinators', { 协调员: [coordinatorRow(), coordinatorRow()] }));
+      const interrupted = await client.upload('coordinators', '中断.xlsx', await workbook('coordinators', { 协调员: [coordinatorRow()] }), 'ALL_OR_NOTHING');
+      expect([queued.status, interrupted.status]).toEqual([202, 202]);
+      // longer than a worker's poll: nobody here takes the jobs
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect((await client.json(`/api/imports/${queued.body.id}`)).body.status).toBe('QUEUED');
+      // the second as an instance leaves it when it dies half way: a row staged, VALIDATING since
+      // long ago, its queue entry up for a retry
+      const [{ path }] = await queueOnly.sql(`select path from region where code = '220104'`);
+      await queueOnly.sql(
+        `insert into import_staging_coordinator (job_id, row_number, id_key, name, id_number_masked, category, affiliation, tripartite_or_grassroots, region_code, region_path, status)
+         values ($1, 99, 'left-behind', '残留行', '2201**********0000', 1, 'OTHER', false, '220104', $2, 'ACTIVE')`,
+        [interrupted.body.id, path],
+      );
+      await queueOnly.sql(`update import_job set status = 'VALIDATING', rows_parsed = 1, updated_at = now() - interval '20 minutes' where id = $1`, [interrupted.body.id]);
+      await queueOnly.sql(`update pgboss.job set state = 'retry', retry_count = 1 where data->>'importId' = $1`, [interrupted.body.id]);
+      const before = (await queueOnly.sql(`select count(*)::int as count from coordinator`))[0].count as number;
+      await queueOnly.close();
+
+      runner = await startTestApp({}, { databaseUrl: database.url });
+      // (the session lives in the database: the token from the first instance works here)
+      const runnerClient = new ImportClient(runner.baseUrl, token);
+      expect(await runnerClient.wait(queued.body.id)).toMatchObject({ status: 'VALIDATED', counts: { new: 2, updated: 0, unchanged: 0, invalid: 0 } });
+      const resumed = await runnerClient.wait(interrupted.body.id, ['COMMITTED', 'FAILED']);
+      expect(resumed).toMatchObject({ status: 'COMMITTED', rowsWritten: 1, counts: { new: 1, invalid: 0 } });
+      expect((await runner.sql(`select count(*)::int as count from coordinator`))[0].count).toBe(before + 1);
+      expect(await runner.sql(`select 1 from coordinator where name = '残留行'`)).toEqual([]);
+    } finally {
+      await runner?.close();
+      await database.drop();
+    }
   });
 });
 

@@ -30,8 +30,9 @@ export interface TestApp {
  * The real application on a throw-away database, listening on a free port: tests talk to it
  * over HTTP exactly as a client would.
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(overrides: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  // another instance on an existing database (which its creator drops), or a database of its own
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfiguration({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

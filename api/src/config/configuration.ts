@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   graphql: { maxDepth: number; maxComplexity: number; maxAliases: number; maxPageSize: number };
   session: { idleMinutes: number; absoluteHours: number; cacheMilliseconds: number };
+  /** import jobs this instance runs at once (0: it queues uploads but leaves them to other instances) */
+  importWorkers: number;
 }
 
 export class ConfigurationError extends Error {}
@@ -98,6 +100,7 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
       cacheMilliseconds: integer(env, 'SESSION_CACHE_MS', 1000),
     },
+    importWorkers: integer(env, 'IMPORT_WORKERS', 2),
   };
 }
 

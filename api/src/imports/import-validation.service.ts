@@ -82,7 +82,11 @@ export class ImportValidationService {
   /** The dry run of a queued job (background, owner connection); `autoCommit` skips the counts the commit computes. */
   async validate(id: string, autoCommit: ImportMode | null): Promise<void> {
     const job = await loadJob(this.dataSource, id);
-    await this.dataSource.query(`update import_job set status = 'VALIDATING', updated_at = now() where id = $1`, [id]);
+    await this.dataSource.query(`update import_job set status = 'VALIDATING', rows_parsed = 0, rows_validated = 0, updated_at = now() where id = $1`, [id]);
+    // a run retried after its instance died starts over: what the first run staged goes
+    for (const table of ['import_job_error', 'import_staging_coordinator', 'import_staging_record', 'import_staging_enterprise']) {
+      await this.dataSource.query(`delete from ${table} where job_id = $1`, [id]);
+    }
     const context: RowContext = { today: todayIsoDate(), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };
     const errors: { sheet: string; row: number; column: string; reason: string }[] = [];
     const invalidMainKeys = new Set<string>();

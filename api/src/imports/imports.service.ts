@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isWithinScope } from '@registry/domain';
 import { randomUUID } from 'node:crypto';
@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { runAsOwner } from '../auth/request-database';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { COORDINATOR_SHEET, IMPORT_KINDS, type ImportKind } from './columns';
+import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../database/migrations/1764000007000-ImportQueue';
 import { ImportCommitService } from './import-commit.service';
 import {
   importFileDir,
@@ -25,6 +27,7 @@ import {
   type ImportMode,
   type StoredImportJob,
 } from './import-job';
+import { ImportQueue, type ImportStep } from './import-queue';
 import { ImportValidationService } from './import-validation.service';
 import { detectEncoding, formatOf, readHead, type SheetRow } from './readers';
 
@@ -32,15 +35,17 @@ export type { CommitFault, ImportError, ImportJob, ImportMode, ImportStatus } fr
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** A retried step whose job row changed more recently than this leaves the job to the run still at work. */
+const ALIVE_WITHIN = `interval '2 minutes'`;
 
 /**
- * Import jobs: upload, the job rows and their errors, and the background runner that drives the
- * dry run (ImportValidationService) and the commit (ImportCommitService) in this process.
+ * Import jobs: upload, the job rows and their errors, and the steps the queue (pg-boss) runs:
+ * the dry run (ImportValidationService) and the commit (ImportCommitService).
  */
 @Injectable()
-export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class ImportsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Imports');
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly queue: ImportQueue;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -48,25 +53,34 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly validation: ImportValidationService,
     private readonly commits: ImportCommitService,
-  ) {}
+  ) {
+    this.queue = new ImportQueue((this.dataSource.driver as PostgresDriver).master, this.logger);
+  }
 
   private get fileDir(): string {
     return importFileDir(this.config);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Jobs are run in this process; a restart interrupts them (their job row says so).
+    // A job whose queue entry is gone (or that predates the queue) will not be run by anyone:
+    // its row says so. Jobs still queued, or being run by an instance that died, are taken up by
+    // the queue (a dead instance's step is retried once it expires).
     await this.dataSource.query(
       `update import_job set status = 'FAILED', message = '服务重启，导入任务中断；数据库未作任何修改，请重新上传', updated_at = now()
-       where status in ('QUEUED', 'VALIDATING', 'COMMITTING')`,
+       where status in ('QUEUED', 'VALIDATING', 'COMMITTING')
+         and not exists (select 1 from ${QUEUE_SCHEMA}.job j where j.name = $1 and j.state < 'completed' and j.data->>'importId' = import_job.id::text)`,
+      [IMPORT_QUEUE],
     );
     await this.sweep();
     this.sweeper = setInterval(() => void this.sweep().catch((error) => this.logger.warn(`clean-up failed: ${(error as Error).message}`)), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
+    await this.queue.start(this.config.importWorkers, (step, retry) => runAsOwner(() => this.runStep(step, retry)));
   }
 
-  onModuleDestroy(): void {
+  /** Before the database pool closes: running steps finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
+    await this.queue.stop();
   }
 
   /**
@@ -131,33 +145,55 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       ),
     );
     const id = String(row.id);
-    this.start(id, async () => {
-      await this.validation.validate(id, commit);
-      if (commit) await this.commits.runCommit(id, commit);
-    });
+    await this.send(id, { importId: id, step: 'validate', mode: commit });
     return this.require(user, id);
   }
 
-  /** Background work: in this process, with the job row as its state; owner connection. */
-  private start(id: string, work: () => Promise<void>): void {
-    const run = runAsOwner(() =>
-      new Promise<void>((resolve) => setImmediate(resolve))
-        .then(work)
-        .catch(async (error) => {
-          const message = error instanceof RegistryError ? error.message : '导入失败（服务器内部错误），数据库未作任何修改';
-          if (!(error instanceof RegistryError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-          await this.dataSource
-            .query(`update import_job set status = 'FAILED', message = $2, updated_at = now() where id = $1 and status <> 'COMMITTED'`, [id, message])
-            .catch(() => undefined);
-        })
-        .finally(() => this.running.delete(id)),
-    );
-    this.running.set(id, run);
+  /** Queues a step; a job that could not be queued says so instead of waiting forever. */
+  private async send(id: string, step: ImportStep): Promise<void> {
+    try {
+      await this.queue.send(step);
+    } catch (error) {
+      this.logger.error(`import ${id} could not be queued: ${(error as Error).message}`);
+      await runAsOwner(() =>
+        this.dataSource.query(`update import_job set status = 'FAILED', message = '导入任务未能排队，数据库未作任何修改，请重新上传', updated_at = now() where id = $1`, [id]),
+      );
+      throw error;
+    }
   }
 
-  /** Resolves when the job's background work is done (tests and the bench wait on it). */
-  async settled(id: string): Promise<void> {
-    await this.running.get(id);
+  /**
+   * One queued step (owner connection). The job row decides what is left to do, so a step retried
+   * after its instance died picks up where the database says it stopped: a dry run starts over
+   * (its staged rows are cleared), a commit reruns (its transaction was rolled back). A failure
+   * is recorded on the job row and not retried: it would fail again.
+   */
+  private async runStep(step: ImportStep, retry: boolean): Promise<void> {
+    const id = step.importId;
+    const [job] = (await this.dataSource.query(`select status, mode, updated_at > now() - ${ALIVE_WITHIN} as recent from import_job where id = $1`, [id])) as {
+      status: string;
+      mode: ImportMode | null;
+      recent: boolean;
+    }[];
+    if (!job || job.status === 'COMMITTED' || job.status === 'FAILED') return;
+    // a retry while the job row is still moving: the first run is alive (only slower than the expiry)
+    if (retry && job.recent && job.status !== 'QUEUED') return;
+    try {
+      if (job.status === 'QUEUED' || job.status === 'VALIDATING') {
+        await this.validation.validate(id, step.mode);
+        if (step.mode) await this.commits.runCommit(id, step.mode);
+      } else if (job.status === 'VALIDATED' && step.step === 'validate' && step.mode) {
+        await this.commits.runCommit(id, step.mode);
+      } else if (job.status === 'COMMITTING') {
+        await this.commits.runCommit(id, step.mode ?? job.mode ?? 'ALL_OR_NOTHING', undefined, true);
+      }
+    } catch (error) {
+      const message = error instanceof RegistryError ? error.message : '导入失败（服务器内部错误），数据库未作任何修改';
+      if (!(error instanceof RegistryError)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      await this.dataSource
+        .query(`update import_job set status = 'FAILED', message = $2, updated_at = now() where id = $1 and status <> 'COMMITTED'`, [id, message])
+        .catch(() => undefined);
+    }
   }
 
   async list(user: SessionUser, offset = 0, limit = 20): Promise<ImportJob[]> {
@@ -224,7 +260,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       this.dataSource.query(`update import_job set status = 'COMMITTING', mode = $2, updated_at = now() where id = $1 and status = 'VALIDATED' returning id`, [id, mode]),
     );
     if (!claimed) throw RegistryError.badInput('status', '该导入任务正在提交或已提交');
-    this.start(id, () => this.commits.runCommit(id, mode, undefined, true));
+    await this.send(id, { importId: id, step: 'commit', mode });
     return this.require(user, id);
   }
 
