@@ -198,6 +198,39 @@ describe('coordinator import', () => {
     expect(yi).toEqual({ category: 3, affiliation: 'TRIPARTITE', joined_on: '2018-03-01' });
   });
 
+  it('takes coordinators of city and province offices, as the form does, and keeps employers to counties and townships', async () => {
+    const coordinatorCodes = (await readWorkbook(await admin.download('/api/imports/templates/coordinators.xlsx'))).getWorksheet('代码')!;
+    const coordinatorRegions = (coordinatorCodes.getColumn(1).values as unknown[]).slice(2).map(String);
+    expect(coordinatorRegions).toEqual(expect.arrayContaining(['吉林省（220000）', '长春市（220100）', '朝阳区（220104）']));
+    const enterpriseCodes = (await readWorkbook(await admin.download('/api/imports/templates/enterprises.xlsx'))).getWorksheet('代码')!;
+    const enterpriseRegions = (enterpriseCodes.getColumn(1).values as unknown[]).slice(2).map(String);
+    expect(enterpriseRegions).toContain('朝阳区（220104）');
+    expect(enterpriseRegions).not.toContain('长春市（220100）');
+
+    const rows = [
+      coordinatorRow({ name: '市人社局甲', region: '长春市（220100）', tripartite: '是', unitName: '长春市人力资源和社会保障局' }),
+      coordinatorRow({ name: '省总工会乙', region: '220000', tripartite: '是', unitName: '吉林省总工会' }),
+    ];
+    const job = await admin.dryRun('coordinators', '市省两级.xlsx', await workbook('coordinators', { 协调员: rows }));
+    expect(job.counts).toEqual({ new: 2, updated: 0, unchanged: 0, invalid: 0 });
+    expect((await admin.commit(job.id, 'ALL_OR_NOTHING')).job?.status).toBe('COMMITTED');
+    expect(await t.sql(`select name, region_code, affiliation from coordinator where name in ('市人社局甲', '省总工会乙') order by name`)).toEqual([
+      { name: '市人社局甲', region_code: '220100', affiliation: 'TRIPARTITE' },
+      { name: '省总工会乙', region_code: '220000', affiliation: 'TRIPARTITE' },
+    ]);
+    // and their export goes back in unchanged
+    const exported = await admin.download(`/api/exports/coordinators.xlsx?filter=${encodeURIComponent(JSON.stringify({ regionCode: '220100' }))}`);
+    const again = await admin.dryRun('coordinators', '长春导出.xlsx', exported);
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, invalid: 0 });
+
+    const employer = { creditCode: makeCreditCode('91220100MA0000301'), name: '市级挂靠公司', region: '长春市（220100）', industryCode: 'C13', employees: 50, revenue: 800, publicOwned: '否' };
+    const refused = await admin.dryRun('enterprises', '市级单位.xlsx', await workbook('enterprises', { 用人单位: [employer] }));
+    expect(refused.counts?.invalid).toBe(1);
+    expect(await admin.errors(refused.id)).toEqual([
+      { sheet: '用人单位', row: 2, column: '所在地区', reason: '请选择县（市、区）或乡镇（街道），长春市 是市州' },
+    ]);
+  });
+
   it('reads GBK and UTF-8 CSV files', async () => {
     const rows = [coordinatorRow({ name: '丙', certLevel: 3, region: '220104', joinedOn: '2020年1月2日' })];
     const gbk = iconv.encode(csv('coordinators', rows), 'gbk');

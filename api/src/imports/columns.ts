@@ -80,7 +80,7 @@ export const COORDINATOR_SHEET: SheetSpec = {
     SEQ,
     { key: 'name', header: '姓名', required: true, note: '1–50个字。', width: 10 },
     ID,
-    { key: 'region', header: '所在地区', required: true, list: 'region', width: 24, note: '从下拉列表选择您管辖范围内的县（市、区）或乡镇（街道），也可只填地区代码。' },
+    { key: 'region', header: '所在地区', required: true, list: 'region', width: 24, note: '从下拉列表选择您管辖范围内的地区：一般为县（市、区）或乡镇（街道）；市州、省级单位的人员（如三方成员单位工作人员）选其市州或省。也可只填地区代码。' },
     { key: 'category', header: '人员类别', list: 'category', note: '三(一) 第1–6类，填 1–6；留空时按所属类型推定（用人单位→1，三方/基层→3，其他→6）。' },
     { key: 'affiliation', header: '所属类型', list: 'affiliation', note: '用人单位 / 三方成员单位 / 基层平台 / 其他；留空时自动推定。', width: 12 },
     { key: 'tripartite', header: '三方成员单位或基层平台人员', required: true, list: 'yesno', note: '是 / 否。', width: 12 },

@@ -65,11 +65,14 @@ export class SpreadsheetsService {
     private readonly nominations: NominationReadsService,
   ) {}
 
-  /** The dropdown lists; regions limited to the user's counties and townships. */
-  codeLists(user: SessionUser): Record<CodeList, { title: string; values: string[] }> {
+  /**
+   * The dropdown lists; regions limited to the user's scope: counties and townships for
+   * employers, and for coordinators also the city and province offices within it.
+   */
+  codeLists(user: SessionUser, kind: ImportKind): Record<CodeList, { title: string; values: string[] }> {
     const regions = this.regions
       .list(user)
-      .filter((region) => (region.level === 'COUNTY' || region.level === 'TOWNSHIP') && isWithinScope(region.path, user.scopePath))
+      .filter((region) => (kind === 'coordinators' || region.level === 'COUNTY' || region.level === 'TOWNSHIP') && isWithinScope(region.path, user.scopePath))
       .sort((a, b) => (a.path < b.path ? -1 : 1))
       .map((region) => labelWithCode(region.name, region.code));
     return {
@@ -90,7 +93,7 @@ export class SpreadsheetsService {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = '吉林省劳动关系协调员名册';
     workbook.created = new Date();
-    const lists = this.codeLists(user);
+    const lists = this.codeLists(user, kind);
     const listColumn = new Map<CodeList, string>();
     const sheets = kind === 'coordinators' ? [COORDINATOR_SHEET, ...COORDINATOR_SUB_SHEETS] : [ENTERPRISE_SHEET];
     const example = kind === 'coordinators' ? this.coordinatorExample(lists) : this.enterpriseExample(lists);
