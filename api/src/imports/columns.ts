@@ -7,6 +7,15 @@ export type { ImportKind } from '@registry/domain';
 import type { ImportKind } from '@registry/domain';
 export const IMPORT_KINDS: ImportKind[] = ['coordinators', 'enterprises'];
 
+/**
+ * The region levels a row may name (and the template's region list offers): employers sit in a
+ * county or township (SPEC); a coordinator may also belong to a city's or the province's office
+ * (三方成员单位 staff), as the form allows.
+ */
+export function takesRegionLevel(kind: ImportKind, level: string): boolean {
+  return kind === 'coordinators' || level === 'COUNTY' || level === 'TOWNSHIP';
+}
+
 /** Which dropdown list a column offers (the 代码 sheet holds each list in a column). */
 export type CodeList = 'region' | 'category' | 'affiliation' | 'yesno' | 'status' | 'certLevel' | 'education' | 'industry' | 'size' | 'subsidy';
 

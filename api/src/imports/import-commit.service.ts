@@ -7,6 +7,7 @@ import { RegistryError } from '../common/registry-error';
 import { COORDINATOR_SHEET } from './columns';
 import { loadJob, type CommitFault, type ImportMode } from './import-job';
 import { ImportValidationService, RECORD_TABLES } from './import-validation.service';
+import { STAGING_TABLES } from './staging';
 
 /** Commit: one transaction of set-based upserts + one audit row. */
 @Injectable()
@@ -92,9 +93,7 @@ export class ImportCommitService {
   }
 
   private async clearStaging(id: string): Promise<void> {
-    await this.dataSource.query(`delete from import_staging_coordinator where job_id = $1`, [id]);
-    await this.dataSource.query(`delete from import_staging_record where job_id = $1`, [id]);
-    await this.dataSource.query(`delete from import_staging_enterprise where job_id = $1`, [id]);
+    for (const table of STAGING_TABLES) await this.dataSource.query(`delete from ${table} where job_id = $1`, [id]);
   }
 
   private async writeEnterprises(

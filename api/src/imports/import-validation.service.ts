@@ -20,7 +20,7 @@ import {
   type RowContext,
   type StagedRecord,
 } from './row-validation';
-import { CopyWriter } from './staging';
+import { CopyWriter, STAGING_TABLES } from './staging';
 
 const PROGRESS_EVERY = 5000;
 /** The lists of a coordinator (sub sheets / columns of the main sheet) and the tables they are stored in. */
@@ -84,7 +84,7 @@ export class ImportValidationService {
     const job = await loadJob(this.dataSource, id);
     await this.dataSource.query(`update import_job set status = 'VALIDATING', rows_parsed = 0, rows_validated = 0, updated_at = now() where id = $1`, [id]);
     // a run retried after its instance died starts over: what the first run staged goes
-    for (const table of ['import_job_error', 'import_staging_coordinator', 'import_staging_record', 'import_staging_enterprise']) {
+    for (const table of ['import_job_error', ...STAGING_TABLES]) {
       await this.dataSource.query(`delete from ${table} where job_id = $1`, [id]);
     }
     const context: RowContext = { today: todayIsoDate(), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };

@@ -30,6 +30,7 @@ import {
 import { ImportQueue, type ImportStep } from './import-queue';
 import { ImportValidationService } from './import-validation.service';
 import { detectEncoding, formatOf, readHead, type SheetRow } from './readers';
+import { STAGING_TABLES } from './staging';
 
 export type { CommitFault, ImportError, ImportJob, ImportMode, ImportStatus } from './import-job';
 
@@ -90,7 +91,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
    */
   async sweep(): Promise<void> {
     const stale = `select id from import_job where status not in ('VALIDATED', 'QUEUED', 'VALIDATING', 'COMMITTING') or created_at < now() - interval '7 days'`;
-    for (const table of ['import_staging_coordinator', 'import_staging_record', 'import_staging_enterprise']) {
+    for (const table of STAGING_TABLES) {
       await this.dataSource.query(`delete from ${table} where job_id in (${stale})`);
     }
     await mkdir(this.fileDir, { recursive: true });

@@ -27,7 +27,9 @@ import {
   SIZE_CLASS_LABELS,
   STATUS_LABELS,
   SUBSIDY_LABELS,
+  takesRegionLevel,
   type ColumnSpec,
+  type ImportKind,
   type SheetKind,
   type SheetSpec,
 } from './columns';
@@ -175,19 +177,15 @@ export class RowReader {
   }
 }
 
-/**
- * The row's region, within the uploader's scope. Employers sit in a county or township (SPEC);
- * a coordinator may also belong to a city's or the province's office (三方成员单位 staff), as the
- * form allows, so `anyLevel` is set for coordinator rows.
- */
-function region(reader: RowReader, context: RowContext, anyLevel = false): { code: string; path: string; level: string } | null {
+/** The row's region: within the uploader's scope, at a level its kind takes (takesRegionLevel). */
+function region(reader: RowReader, context: RowContext, kind: ImportKind): { code: string; path: string; level: string } | null {
   const raw = reader.raw('region');
   if (isBlankCell(raw)) return reader.fail('region', '不能为空');
   const code = parseCodeCell(raw);
   const found = code ? context.regions.find(code) : undefined;
   if (!found) return reader.fail('region', `地区“${cellText(raw)}”不存在，请从下拉列表选择或填写地区代码`);
   if (!isWithinScope(found.path, context.scopePath)) return reader.fail('region', `地区 ${found.name}（${found.code}）不在您的管辖范围内`);
-  if (!anyLevel && found.level !== 'COUNTY' && found.level !== 'TOWNSHIP') return reader.fail('region', `请选择县（市、区）或乡镇（街道），${found.name} 是${found.level === 'UNIT' ? '市州' : '省'}`);
+  if (!takesRegionLevel(kind, found.level)) return reader.fail('region', `请选择县（市、区）或乡镇（街道），${found.name} 是${found.level === 'UNIT' ? '市州' : '省'}`);
   return found;
 }
 
@@ -293,7 +291,7 @@ function defaultCategory(affiliation: string): number {
 export function readCoordinatorRow(reader: RowReader, context: RowContext): { coordinator: StagedCoordinator | null; records: StagedRecord[] } {
   const name = reader.text('name', { required: true, max: 50 });
   const id = identity(reader, context);
-  const place = region(reader, context, true);
+  const place = region(reader, context, 'coordinators');
   const tripartite = reader.yesNo('tripartite', { required: true });
   let category: number | null = null;
   if (!reader.blank('category')) {
@@ -373,7 +371,7 @@ export function readEnterpriseRow(reader: RowReader, context: RowContext): Stage
     else reader.fail('creditCode', check.reason);
   }
   const name = reader.text('name', { required: true, max: 200 });
-  const place = region(reader, context);
+  const place = region(reader, context, 'enterprises');
   const industryText = reader.text('industryCode', { required: true });
   const industryCode = industryText ? (parseCodeCell(industryText, '1,4') ?? industryText).toUpperCase() : null;
   const industry = industryCode ? industrySection(industryCode) : null;

@@ -29,6 +29,7 @@ import {
   ENTERPRISE_SHEET,
   STATUS_LABELS,
   SUBSIDY_LABELS,
+  takesRegionLevel,
   type CodeList,
   type ImportKind,
   type SheetSpec,
@@ -72,7 +73,7 @@ export class SpreadsheetsService {
   codeLists(user: SessionUser, kind: ImportKind): Record<CodeList, { title: string; values: string[] }> {
     const regions = this.regions
       .list(user)
-      .filter((region) => (kind === 'coordinators' || region.level === 'COUNTY' || region.level === 'TOWNSHIP') && isWithinScope(region.path, user.scopePath))
+      .filter((region) => takesRegionLevel(kind, region.level) && isWithinScope(region.path, user.scopePath))
       .sort((a, b) => (a.path < b.path ? -1 : 1))
       .map((region) => labelWithCode(region.name, region.code));
     return {

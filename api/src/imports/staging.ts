@@ -5,6 +5,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 
 const SPECIAL = /[\\\t\n\r]/;
+/** Rows sent to the server at once. */
+const CHUNK_ROWS = 500;
+
+/** The staging tables, keyed by job_id: cleared after a commit, before a rerun, and by the sweep. */
+export const STAGING_TABLES = ['import_staging_coordinator', 'import_staging_record', 'import_staging_enterprise'];
 
 export function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
@@ -42,11 +47,11 @@ export class CopyWriter {
 
   /** Sends the buffered rows once there are enough of them, waiting if the stream is full. */
   async drain(): Promise<void> {
-    if (this.buffer.length >= 500) await this.flush();
+    if (this.full) await this.flush();
   }
 
   get full(): boolean {
-    return this.buffer.length >= 500;
+    return this.buffer.length >= CHUNK_ROWS;
   }
 
   private async flush(): Promise<void> {
