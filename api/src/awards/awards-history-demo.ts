@@ -252,7 +252,7 @@ export class AwardsHistoryDemo {
   private async campaign(manager: EntityManager, year: number, window: { start: string; end: string }, published: { by: string; document: string } | null): Promise<void> {
     await manager.query(
       `insert into award_campaign (year, reference_date, submission_start, submission_end, gold_target, published_at, published_by, decision_document, created_at, updated_at)
-       values ($1, $2, $3, $2, 100, $4, $5, $6, $7, coalesce($4, $7))`,
+       values ($1, $2, $3, $2, 100, $4::timestamptz, $5, $6, $7::timestamptz, coalesce($4::timestamptz, $7::timestamptz))`,
       [year, window.end, window.start, published ? at(`${year}-12-20`) : null, published?.by ?? null, published?.document ?? null, at(addDays(window.start, -50))],
     );
     for (const [code, gold] of Object.entries(DEMO_GOLD_QUOTA)) {
