@@ -33,12 +33,12 @@ export class CalendarYearsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** From the package's first year to next year (or the last year with overrides or a confirmation). */
+  /** From the package's first year to next year, or the first year after the package's last (the next to enter), or the last entered. */
   async list(): Promise<CalendarYearStatus[]> {
     const rows = await this.rows();
     const nextYear = Number(todayIsoDate().slice(0, 4)) + 1;
     const known = packageCalendarYears(FIRST_LISTED_YEAR, nextYear + 10);
-    const last = Math.max(nextYear, known.at(-1) ?? nextYear, ...rows.map((row) => row.year));
+    const last = Math.max(nextYear, (known.at(-1) ?? nextYear) + 1, ...rows.map((row) => row.year));
     const first = Math.min(known[0] ?? nextYear, ...rows.map((row) => row.year));
     const byYear = new Map(rows.map((row) => [row.year, row]));
     const years: CalendarYearStatus[] = [];
