@@ -159,27 +159,26 @@ export class AwardsHistoryDemo {
     if (people.length === 0) return [];
     const ids = people.map((person) => person.id);
     const run = <T>(sql: string, parameters: unknown[] = [ids]): Promise<T[]> => manager.query(sql, parameters);
-    const [certificates, educations, workPeriods, honors, disciplinary, incidents] = await Promise.all([
-      run<{ c: string; occupation: string; level: number | null; title: string | null; issuedOn: string }>(
-        `select coordinator_id::text as c, occupation, level, title, issued_on as "issuedOn" from certificate where coordinator_id = any($1::bigint[])`,
-      ),
-      run<{ c: string; level: EligibilityFacts['educations'][number]['level']; major: string; graduatedOn: string | null }>(
-        `select coordinator_id::text as c, level, major, graduated_on as "graduatedOn" from education where coordinator_id = any($1::bigint[])`,
-      ),
-      run<{ c: string; start: string; end: string | null; occupation: string }>(
-        `select coordinator_id::text as c, start_on as start, end_on as "end", occupation from work_period where coordinator_id = any($1::bigint[])`,
-      ),
-      run<{ c: string; title: string; level: EligibilityFacts['honors'][number]['level']; awardedOn: string }>(
-        `select coordinator_id::text as c, title, level, awarded_on as "awardedOn" from honor where coordinator_id = any($1::bigint[])`,
-      ),
-      run<{ c: string; kind: string; occurredOn: string }>(
-        `select coordinator_id::text as c, kind, occurred_on as "occurredOn" from disciplinary_record where coordinator_id = any($1::bigint[])`,
-      ),
-      run<{ e: string; kind: string; occurredOn: string }>(
-        `select enterprise_id::text as e, kind, occurred_on as "occurredOn" from enterprise_incident
-         where enterprise_id in (select enterprise_id from coordinator where id = any($1::bigint[]))`,
-      ),
-    ]);
+    // one after the other: inside the transaction they share one connection
+    const certificates = await run<{ c: string; occupation: string; level: number | null; title: string | null; issuedOn: string }>(
+      `select coordinator_id::text as c, occupation, level, title, issued_on as "issuedOn" from certificate where coordinator_id = any($1::bigint[])`,
+    );
+    const educations = await run<{ c: string; level: EligibilityFacts['educations'][number]['level']; major: string; graduatedOn: string | null }>(
+      `select coordinator_id::text as c, level, major, graduated_on as "graduatedOn" from education where coordinator_id = any($1::bigint[])`,
+    );
+    const workPeriods = await run<{ c: string; start: string; end: string | null; occupation: string }>(
+      `select coordinator_id::text as c, start_on as start, end_on as "end", occupation from work_period where coordinator_id = any($1::bigint[])`,
+    );
+    const honors = await run<{ c: string; title: string; level: EligibilityFacts['honors'][number]['level']; awardedOn: string }>(
+      `select coordinator_id::text as c, title, level, awarded_on as "awardedOn" from honor where coordinator_id = any($1::bigint[])`,
+    );
+    const disciplinary = await run<{ c: string; kind: string; occurredOn: string }>(
+      `select coordinator_id::text as c, kind, occurred_on as "occurredOn" from disciplinary_record where coordinator_id = any($1::bigint[])`,
+    );
+    const incidents = await run<{ e: string; kind: string; occurredOn: string }>(
+      `select enterprise_id::text as e, kind, occurred_on as "occurredOn" from enterprise_incident
+       where enterprise_id in (select enterprise_id from coordinator where id = any($1::bigint[]))`,
+    );
     const group = <T extends object>(rows: T[], key: (row: T) => string) => {
       const groups = new Map<string, T[]>();
       for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
