@@ -1066,7 +1066,7 @@ export type PublicNamingDecision = {
 
 export type PublicityWindow = {
   __typename?: 'PublicityWindow';
-  /** false: the calendar package does not know the year; only weekends and overrides count */
+  /** false: a year of the window comes from the province's confirmed entry (overrides), not the calendar package; a year neither knows is refused */
   calendarKnowsYear: Scalars['Boolean']['output'];
   end: Scalars['Date']['output'];
   start: Scalars['Date']['output'];
