@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { chinaIsoDate } from '@registry/domain';
 import { CalendarYearsDocument, ConfirmCalendarYearDocument, UnconfirmCalendarYearDocument } from '@registry/graphql-client';
 import { Alert, App as AntApp, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -45,7 +46,7 @@ export function CalendarYearsCard() {
           },
           { key: 'holidays', title: t('awards.calendarYears.holidays'), dataIndex: 'holidays', width: 80 },
           { key: 'workdays', title: t('awards.calendarYears.workdays'), dataIndex: 'workdays', width: 100 },
-          { key: 'confirmedBy', title: t('awards.calendarYears.confirmedBy'), render: (_value, row) => (row.confirmedBy ? `${row.confirmedBy} ${String(row.confirmedAt).slice(0, 10)}${row.note ? `（${row.note}）` : ''}` : '') },
+          { key: 'confirmedBy', title: t('awards.calendarYears.confirmedBy'), render: (_value, row) => (row.confirmedBy && row.confirmedAt ? `${row.confirmedBy} ${chinaIsoDate(new Date(row.confirmedAt))}${row.note ? `（${row.note}）` : ''}` : '') },
           {
             key: 'actions',
             title: t('common.actions'),

@@ -1,5 +1,6 @@
 import { CopyOutlined, LinkOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
+import { chinaIsoDate } from '@registry/domain';
 import { RevokeNamedTitleDocument, type NamedNominationsQuery } from '@registry/graphql-client';
 import { App as AntApp, Button, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -44,7 +45,7 @@ export function RevokeTitle({ nomination, onRevoked }: { nomination: NamedNomina
   if (nomination.titleRevocation) {
     const revocation = nomination.titleRevocation;
     return (
-      <Tooltip title={t('awards.certificates.revokedBy', { by: revocation.revokedBy ?? '', at: String(revocation.revokedAt).slice(0, 10), reason: revocation.reason })}>
+      <Tooltip title={t('awards.certificates.revokedBy', { by: revocation.revokedBy ?? '', at: chinaIsoDate(new Date(revocation.revokedAt)), reason: revocation.reason })}>
         <Tag color="red">{t('awards.certificates.revoked')}</Tag>
       </Tooltip>
     );

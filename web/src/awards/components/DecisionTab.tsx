@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { competitiveSelectionProblem } from '@registry/domain';
+import { chinaIsoDate, competitiveSelectionProblem } from '@registry/domain';
 import {
   DecideNominationsDocument,
   NamedNominationsDocument,
@@ -64,7 +64,7 @@ export function DecisionTab({ campaign, onChanged }: { campaign: AwardCampaignFi
         <Alert
           type="success"
           showIcon
-          message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: String(campaign.publishedAt).slice(0, 10) })}
+          message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: chinaIsoDate(new Date(campaign.publishedAt)) })}
           action={<Link to={`/named?year=${campaign.year}`} target="_blank">{t('awards.certificates.publicList')}</Link>}
         />
         <Segmented value={tier} onChange={(value) => setTier(value as AwardTier)} options={TIERS.map((value) => ({ value, label: t(`awards.tier.${value}`) }))} />
