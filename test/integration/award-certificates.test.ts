@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ import { CREATE_COORDINATOR, coordinatorInput, idNumber } from '../support/fixtu
 // two instances; and the migration gives decisions published before it their tokens.
 // Needs pdftoppm (poppler-utils) for the QR check.
 
+// Asynchronous on purpose: the app under test shares this process, and a blocked event loop
+// makes the keep-alive connections of the next requests fail (ECONNRESET) on a busy machine.
+const run = promisify(execFile);
 const TODAY = todayIsoDate();
 const YEAR = Number(TODAY.slice(0, 4));
 const TOWNSHIP = '220104001';
@@ -186,11 +190,11 @@ describe('the named list and verifiable certificates', () => {
     const pdf = join(dir, 'certificate.pdf');
     writeFileSync(pdf, Buffer.from(await response.arrayBuffer()));
     // the lower left corner at 150 dpi, where the code is printed (decoding a whole page takes seconds)
-    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-x', '150', '-y', '850', '-W', '400', '-H', '340', '-png', '-singlefile', pdf, join(dir, 'certificate')]);
+    await run('pdftoppm', ['-f', '1', '-l', '1', '-r', '150', '-x', '150', '-y', '850', '-W', '400', '-H', '340', '-png', '-singlefile', pdf, join(dir, 'certificate')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'certificate.png')));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(url);
-    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-']).toString('utf8');
+    const { stdout: text } = await run('pdftotext', ['-f', '1', '-l', '1', pdf, '-']);
     expect(text).toContain('扫码核验');
   });
 
