@@ -3,6 +3,9 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AwardCampaignsResolver, AwardRulesResolver, NominationsResolver } from './awards/awards.resolver';
 import { IdNumberRevealResolver } from './auth/id-number-reveal.resolver';
+import { CalendarYearsResolver } from './awards/calendar-years.resolver';
+import { CertificateFieldsResolver } from './awards/certificates/certificate-fields.resolver';
+import { PublicAwardsResolver } from './awards/certificates/public-awards.resolver';
 import { CoordinatorsResolver } from './coordinators/coordinators.resolver';
 import { EnterprisesResolver } from './enterprises/enterprises.resolver';
 import { RegionsResolver } from './regions/regions.resolver';
@@ -10,4 +13,4 @@ import { UsersResolver } from './users/users.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver];

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { chinaIsoDate } from '@registry/domain';
 import type { Response } from 'express';
 import { RegistryError } from '../common/registry-error';
 import { CurrentUser, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { AwardFormsData } from './award-forms.data';
+import { AwardCertificatesService } from './certificates/award-certificates.service';
 import { certificatePdf, nominationFormPdf, nominationFormXlsx, unitSummaryPdf, unitSummaryXlsx } from './award-forms.renderer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,7 +49,10 @@ function year(value: string): number {
 @UseFilters(RegistryErrorHttpFilter)
 @Controller('api/awards')
 export class AwardFormsController {
-  constructor(private readonly data: AwardFormsData) {}
+  constructor(
+    private readonly data: AwardFormsData,
+    private readonly certificates: AwardCertificatesService,
+  ) {}
 
   @Roles(...READER_ROLES)
   @Get('nominations/:id/form.pdf')
@@ -68,7 +73,9 @@ export class AwardFormsController {
   async certificate(@CurrentUser() user: SessionUser, @Param('id') id: string, @Res() response: Response) {
     const sheet = await this.data.nominee(user, id);
     if (sheet.state !== 'NAMED' || !sheet.certificateNumber) throw RegistryError.badInput('state', `${sheet.name} 尚未命名，没有证书`);
-    send(response, await certificatePdf(sheet), 'application/pdf', `证书-${sheet.certificateNumber}-${sheet.name}.pdf`);
+    const certificate = await this.certificates.requireCertificate(user, id);
+    if (certificate.revocation) throw RegistryError.badInput('state', `${sheet.name} 的称号已于 ${chinaIsoDate(certificate.revocation.revokedAt)} 撤销，证书不再出具`);
+    send(response, await certificatePdf(sheet, this.certificates.verificationUrl(certificate.token)), 'application/pdf', `证书-${sheet.certificateNumber}-${sheet.name}.pdf`);
   }
 
   @Roles(...READER_ROLES)

@@ -3,6 +3,7 @@
 // follows the paper forms the offices stamp: title, a ruled grid, opinion boxes with 盖章 and date.
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import qrcode from 'qrcode-generator';
 import { readFileSync } from 'node:fs';
 import type { NomineeSheet } from './award-forms.data';
 
@@ -155,7 +156,28 @@ export async function unitSummaryPdf(unitName: string, year: number, sheets: Nom
   return finish(doc);
 }
 
-export async function certificatePdf(sheet: NomineeSheet): Promise<Buffer> {
+/**
+ * A QR code drawn as vector squares (sharp at any print size), with the quiet zone of 4 modules
+ * on white. Error correction M survives a stamp or a crease over a corner.
+ */
+function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: number): void {
+  const code = qrcode(0, 'M');
+  code.addData(text, 'Byte');
+  code.make();
+  const count = code.getModuleCount();
+  const module = size / (count + 8);
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < count; row += 1) {
+    for (let column = 0; column < count; column += 1) {
+      if (code.isDark(row, column)) doc.rect(x + (column + 4) * module, y + (row + 4) * module, module, module);
+    }
+  }
+  doc.fill('#000000');
+  doc.restore();
+}
+
+export async function certificatePdf(sheet: NomineeSheet, verificationUrl?: string | null): Promise<Buffer> {
   const doc = newPdf('landscape', `${sheet.name} ${sheet.tierLabel}劳动关系协调员证书`);
   const { width, height } = doc.page;
   doc.lineWidth(6).strokeColor('#b8860b').rect(24, 24, width - 48, height - 48).stroke();
@@ -167,6 +189,13 @@ export async function certificatePdf(sheet: NomineeSheet): Promise<Buffer> {
   doc.text('吉林省协调劳动关系三方委员会办公室', width - 440, height - 170, { width: 320, align: 'center' });
   const named = sheet.namedOn ?? '';
   doc.text(named ? `${named.slice(0, 4)}年${Number(named.slice(5, 7))}月${Number(named.slice(8, 10))}日` : '', width - 440, height - 140, { width: 320, align: 'center' });
+  if (verificationUrl) {
+    // 六(五): anyone can check the certificate by its code, without signing in
+    drawQrCode(doc, verificationUrl, 112, height - 148, 96);
+    doc.fillColor('#000000').font('cjk').fontSize(10).text('扫码核验证书真伪', 214, height - 120, { width: 200 });
+    doc.fontSize(7).fillColor('#555555').text(verificationUrl, 214, height - 104, { width: 300 });
+    doc.fillColor('#000000');
+  }
   return finish(doc);
 }
 

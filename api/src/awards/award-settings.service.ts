@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CalendarYearNotEnteredError,
   DEFAULT_ELIGIBILITY_TABLES,
   isValidIsoDate,
   normalizeName,
@@ -8,6 +9,7 @@ import {
   type CalendarOverride,
   type EligibilityTables,
   type PublicityWindow,
+  type WorkingDayCalendar,
 } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -55,11 +57,21 @@ export class AwardSettingsService {
     return rows.map((row) => ({ date: row.date, workday: row.workday, note: row.note ?? undefined }));
   }
 
+  /** The override table and the years the province confirmed: what every working-day count takes. */
+  async workingDayCalendar(): Promise<WorkingDayCalendar> {
+    const [overrides, years] = await Promise.all([
+      this.calendarOverrides(),
+      this.dataSource.query(`select year from calendar_year order by year`) as Promise<{ year: number }[]>,
+    ]);
+    return { overrides, confirmedYears: years.map((row) => row.year) };
+  }
+
   async publicityWindow(start: string): Promise<PublicityWindow> {
     if (!isValidIsoDate(start)) throw RegistryError.badInput('start', '日期无效');
     try {
-      return publicityWindow(start, undefined, await this.calendarOverrides());
+      return publicityWindow(start, undefined, await this.workingDayCalendar());
     } catch (error) {
+      if (error instanceof CalendarYearNotEnteredError) throw RegistryError.badInput('start', error.message, { year: error.year });
       if (error instanceof RangeError) throw RegistryError.badInput('start', error.message);
       throw error;
     }

@@ -33,7 +33,7 @@ export class PublicityWindowModel {
   @Field(() => DateScalar) start!: string;
   @Field(() => DateScalar) end!: string;
   @Field(() => Int) workingDays!: number;
-  @Field({ description: 'false: the calendar package does not know the year; only weekends and overrides count' }) calendarKnowsYear!: boolean;
+  @Field({ description: 'false: a year of the window comes from the province\'s confirmed entry (overrides), not the calendar package; a year neither knows is refused' }) calendarKnowsYear!: boolean;
 }
 
 @ObjectType('CalendarOverride')

@@ -5,7 +5,14 @@ import { AwardFormsData } from './award-forms.data';
 import { AwardSettingsService } from './award-settings.service';
 import { AwardCampaignsResolver, AwardRulesResolver, NominationsResolver } from './awards.resolver';
 import { AwardsDemoService } from './awards-demo.service';
+import { AwardsHistoryDemo } from './awards-history-demo';
+import { CalendarYearsResolver } from './calendar-years.resolver';
+import { CalendarYearsService } from './calendar-years.service';
 import { CampaignsService } from './campaigns.service';
+import { AwardCertificatesService } from './certificates/award-certificates.service';
+import { CertificateFieldsResolver } from './certificates/certificate-fields.resolver';
+import { PublicAwardsResolver } from './certificates/public-awards.resolver';
+import { PublicRateLimiter } from './certificates/public-rate-limiter';
 import { EligibilityService } from './eligibility.service';
 import { NominationReadsService } from './nomination-reads.service';
 import { NominationsService } from './nominations.service';
@@ -23,10 +30,18 @@ import { NominationsService } from './nominations.service';
     NominationsService,
     AwardFormsData,
     AwardsDemoService,
+    AwardsHistoryDemo,
     AwardRulesResolver,
     AwardCampaignsResolver,
     NominationsResolver,
+    // the named list, certificate verification and the calendar years (docs/decisions/0420)
+    PublicRateLimiter,
+    AwardCertificatesService,
+    PublicAwardsResolver,
+    CertificateFieldsResolver,
+    CalendarYearsService,
+    CalendarYearsResolver,
   ],
-  exports: [EligibilityService, AwardSettingsService, CampaignsService, NominationReadsService],
+  exports: [EligibilityService, AwardSettingsService, CampaignsService, NominationReadsService, CalendarYearsService],
 })
 export class AwardsModule {}

@@ -30,6 +30,7 @@ import type { Role } from '../users/user.entity';
 import { AwardSettingsService } from './award-settings.service';
 import type { NominationModel } from './awards.models';
 import { CampaignsService } from './campaigns.service';
+import { AwardCertificatesService } from './certificates/award-certificates.service';
 import type { DecisionInput, NominateInput, ObjectionInput } from './dto/nomination.input';
 import { NominationState } from './dto/nomination.input';
 import { EligibilityService, type Attestation } from './eligibility.service';
@@ -61,6 +62,7 @@ export class NominationsService {
     private readonly campaigns: CampaignsService,
     private readonly reads: NominationReadsService,
     private readonly audit: AuditService,
+    private readonly certificates: AwardCertificatesService,
   ) {}
 
   async nominate(user: SessionUser, input: NominateInput): Promise<NominationModel> {
@@ -313,6 +315,7 @@ export class NominationsService {
       const sequences = new Map<AwardTier, number>();
       const namedOn = todayIsoDate();
       let named = 0;
+      const namedIds: string[] = [];
       for (const row of atProvince) {
         const nomination = { id: row.id, state: row.state, currentStep: row.currentStep, regionPath: row.regionPath, reviewChain: row.reviewChain } as NominationModel;
         if (row.decision === 'NAME') {
@@ -322,10 +325,13 @@ export class NominationsService {
           await manager.query(`update nomination set certificate_number = $2, named_on = $3 where id = $1`, [row.id, number, namedOn]);
           await this.move(manager, user, nomination, 'NAME', NominationState.NAMED, row.currentStep, `证书编号 ${number}${decisionDocument ? `，${decisionDocument}` : ''}`);
           named += 1;
+          namedIds.push(row.id);
         } else {
           await this.move(manager, user, nomination, 'NOT_NAME', NominationState.NOT_NAMED, row.currentStep, '差额评审未入选');
         }
       }
+      // the certificates with their verification tokens (the QR code), as the decision names them
+      await this.certificates.issue(manager, namedIds, namedOn);
       await manager.query(
         `update award_campaign set published_at = now(), published_by = $2, decision_document = $3, version = version + 1, updated_at = now() where year = $1`,
         [year, user.id, decisionDocument?.trim() || null],

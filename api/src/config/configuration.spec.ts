@@ -23,4 +23,14 @@ describe('loadConfiguration', () => {
     const config = loadConfiguration({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', ...keys });
     expect(config.idNumberKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
   });
+
+  it('takes the public base URL printed into the certificates QR codes, and the public rate limit', () => {
+    expect(loadConfiguration({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfiguration({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfiguration({ PUBLIC_BASE_URL: 'https://rsj.jl.gov.cn/registry/' }).publicBaseUrl).toBe('https://rsj.jl.gov.cn/registry');
+    expect(() => loadConfiguration({ PUBLIC_BASE_URL: 'rsj.jl.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfiguration({ PUBLIC_BASE_URL: 'ftp://rsj.jl.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadConfiguration({}).publicRequestsPerMinute).toBe(60);
+    expect(() => loadConfiguration({ PUBLIC_REQUESTS_PER_MINUTE: '-1' })).toThrow(/PUBLIC_REQUESTS_PER_MINUTE/);
+  });
 });

@@ -21,6 +21,10 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number; cacheMilliseconds: number };
   /** import jobs this instance runs at once (0: it queues uploads but leaves them to other instances) */
   importWorkers: number;
+  /** where the public pages are reached (the QR code on certificates), without a trailing slash */
+  publicBaseUrl: string;
+  /** requests a minute one address may make to the public (no-login) queries, over all instances */
+  publicRequestsPerMinute: number;
 }
 
 export class ConfigurationError extends Error {}
@@ -101,7 +105,23 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
       cacheMilliseconds: integer(env, 'SESSION_CACHE_MS', 1000),
     },
     importWorkers: integer(env, 'IMPORT_WORKERS', 2),
+    publicBaseUrl: publicBaseUrl(env),
+    publicRequestsPerMinute: integer(env, 'PUBLIC_REQUESTS_PER_MINUTE', 60),
   };
+}
+
+// PUBLIC_BASE_URL is printed into every certificate's QR code: an absolute http(s) URL.
+function publicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_BASE_URL?.trim();
+  if (!raw) return `http://localhost:${integer(env, 'PORT', 3000)}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError(`PUBLIC_BASE_URL must be an absolute URL such as https://rsj.jl.gov.cn/registry, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigurationError('PUBLIC_BASE_URL must start with https:// or http://');
+  return url.toString().replace(/\/+$/, '');
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

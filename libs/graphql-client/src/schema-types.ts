@@ -160,6 +160,27 @@ export type CalendarOverride = {
   workday: Scalars['Boolean']['output'];
 };
 
+/** PACKAGE: chinese-days knows the year; CONFIRMED: entered by the province */
+export type CalendarYearSource =
+  | 'CONFIRMED'
+  | 'PACKAGE';
+
+export type CalendarYearStatus = {
+  __typename?: 'CalendarYearStatus';
+  confirmedAt: Maybe<Scalars['DateTime']['output']>;
+  confirmedBy: Maybe<Scalars['String']['output']>;
+  /** working days can be counted in the year */
+  entered: Scalars['Boolean']['output'];
+  /** override days off (holidays) in the year */
+  holidays: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** null: not entered; publicity windows reaching the year are refused */
+  source: Maybe<CalendarYearSource>;
+  /** override working days (调休) in the year */
+  workdays: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type Certificate = {
   __typename?: 'Certificate';
   certificateNumber: Maybe<Scalars['String']['output']>;
@@ -181,6 +202,29 @@ export type CertificateInput = {
   occupation: Scalars['String']['input'];
   /** professional title for titled certificates (社会工作师 …) */
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** valid: a certificate of a published decision, title not revoked. Otherwise only the revoked flag tells a revoked title from an unknown token. */
+export type CertificateVerification = {
+  __typename?: 'CertificateVerification';
+  certificateNumber: Maybe<Scalars['String']['output']>;
+  issuedBy: Maybe<Scalars['String']['output']>;
+  issuedOn: Maybe<Scalars['Date']['output']>;
+  /** partly masked: 张*明 */
+  name: Maybe<Scalars['String']['output']>;
+  revoked: Scalars['Boolean']['output'];
+  tier: Maybe<AwardTier>;
+  valid: Scalars['Boolean']['output'];
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** verifications of one certificate on one day (no verifier is recorded) */
+export type CertificateVerificationCount = {
+  __typename?: 'CertificateVerificationCount';
+  /** null: tokens that matched no certificate */
+  certificateNumber: Maybe<Scalars['String']['output']>;
+  count: Scalars['Int']['output'];
+  day: Scalars['Date']['output'];
 };
 
 export type ConditionResult = {
@@ -632,6 +676,8 @@ export type Me = {
 export type Mutation = {
   __typename?: 'Mutation';
   changePassword: Scalars['Boolean']['output'];
+  /** confirms that the override table holds the year's holidays and 调休 days (audited) */
+  confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
   createEnterprise: Enterprise;
   createUser: User;
@@ -667,6 +713,8 @@ export type Mutation = {
   returnNomination: Nomination;
   /** the coordinator's unmasked ID number; needs a reason (at least 2 characters), which is recorded in the audit trail */
   revealIdNumber: Scalars['String']['output'];
+  /** revokes a named title with a reason (audited); verification then answers revoked */
+  revokeNamedTitle: Nomination;
   /** creates or updates a yearly campaign and cells of its quota table (附件1) */
   saveAwardCampaign: AwardCampaign;
   setCalendarOverride: CalendarOverride;
@@ -676,6 +724,8 @@ export type Mutation = {
   setUserActive: User;
   /** starts the publicity at the unit; the end is the fifth working day */
   startPublicity: Nomination;
+  /** takes a confirmation back: the year is not counted until confirmed again (audited) */
+  unconfirmCalendarYear: CalendarYearStatus;
   updateCoordinator: Coordinator;
   updateEnterprise: Enterprise;
   withdrawNomination: Nomination;
@@ -685,6 +735,12 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmCalendarYearArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -808,6 +864,12 @@ export type MutationRevealIdNumberArgs = {
 };
 
 
+export type MutationRevokeNamedTitleArgs = {
+  nominationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationSaveAwardCampaignArgs = {
   input: AwardCampaignInput;
 };
@@ -837,6 +899,11 @@ export type MutationSetUserActiveArgs = {
 export type MutationStartPublicityArgs = {
   id: Scalars['ID']['input'];
   start: Scalars['Date']['input'];
+};
+
+
+export type MutationUnconfirmCalendarYearArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -899,7 +966,13 @@ export type Nomination = {
   reviewChain: Array<Scalars['String']['output']>;
   state: NominationState;
   tier: AwardTier;
+  /** set when the province has revoked the title */
+  titleRevocation: Maybe<TitleRevocation>;
   unitName: Maybe<Scalars['String']['output']>;
+  /** how often the certificate was verified (named nominations) */
+  verificationCount: Maybe<Scalars['Int']['output']>;
+  /** named nominations: the URL in the certificate QR code, ending in its token */
+  verificationUrl: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
 };
 
@@ -955,9 +1028,45 @@ export type ObjectionInput = {
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** one line of a published naming decision (四(二)3) */
+export type PublicNamedCoordinator = {
+  __typename?: 'PublicNamedCoordinator';
+  certificateNumber: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** the reporting unit that recommended the person (市州, 梅河口市, 长白山管委会) */
+  reportingUnit: Scalars['String']['output'];
+  tier: AwardTier;
+  /** employer or unit at the time of naming */
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+export type PublicNamedCoordinatorPage = {
+  __typename?: 'PublicNamedCoordinatorPage';
+  /** null: no naming decision of that year is published */
+  decision: Maybe<PublicNamingDecision>;
+  items: Array<PublicNamedCoordinator>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** a published naming decision; counts leave revoked titles out */
+export type PublicNamingDecision = {
+  __typename?: 'PublicNamingDecision';
+  bronze: Scalars['Int']['output'];
+  decisionDocument: Maybe<Scalars['String']['output']>;
+  gold: Scalars['Int']['output'];
+  publishedOn: Scalars['Date']['output'];
+  /** titles of this decision revoked since (not listed) */
+  revoked: Scalars['Int']['output'];
+  silver: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type PublicityWindow = {
   __typename?: 'PublicityWindow';
-  /** false: the calendar package does not know the year; only weekends and overrides count */
+  /** false: a year of the window comes from the province's confirmed entry (overrides), not the calendar package; a year neither knows is refused */
   calendarKnowsYear: Scalars['Boolean']['output'];
   end: Scalars['Date']['output'];
   start: Scalars['Date']['output'];
@@ -976,6 +1085,14 @@ export type Query = {
   awardFigures: Array<AwardYearFigures>;
   /** the administrator override table of the working-day calendar */
   calendarOverrides: Array<CalendarOverride>;
+  /** one year (default: next year in China); entered=false means it must still be entered */
+  calendarYearStatus: CalendarYearStatus;
+  /** years of the working-day calendar, newest first: from the package, confirmed by the province, or missing */
+  calendarYears: Array<CalendarYearStatus>;
+  /** the QR code of a certificate: /verify/<token> (no login) */
+  certificateVerification: CertificateVerification;
+  /** verifications per certificate and day of a campaign (at most 1000 rows, newest first) */
+  certificateVerificationCounts: Array<CertificateVerificationCount>;
   /** null when it does not exist or lies outside your jurisdiction */
   coordinator: Maybe<Coordinator>;
   coordinators: CoordinatorPage;
@@ -993,6 +1110,10 @@ export type Query = {
   enterprises: EnterprisePage;
   /** the signed-in user and home region */
   me: Me;
+  /** 四(二)3: the named gold, silver and bronze coordinators of a published year (no login) */
+  namedCoordinators: PublicNamedCoordinatorPage;
+  /** published naming decisions, newest first (no login) */
+  namingDecisions: Array<PublicNamingDecision>;
   /** null when it does not exist or lies outside your jurisdiction */
   nomination: Maybe<Nomination>;
   nominations: NominationPage;
@@ -1030,6 +1151,23 @@ export type QueryAwardCampaignArgs = {
 
 export type QueryAwardFiguresArgs = {
   regionCode: Scalars['String']['input'];
+};
+
+
+export type QueryCalendarYearStatusArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCertificateVerificationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QueryCertificateVerificationCountsArgs = {
+  campaignYear: Scalars['Int']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1087,6 +1225,15 @@ export type QueryEnterprisesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<EnterpriseOrder>;
+};
+
+
+export type QueryNamedCoordinatorsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  tier?: InputMaybe<AwardTier>;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1267,6 +1414,13 @@ export type TitleLevelEquivalent = {
   __typename?: 'TitleLevelEquivalent';
   level: Scalars['Int']['output'];
   title: Scalars['String']['output'];
+};
+
+export type TitleRevocation = {
+  __typename?: 'TitleRevocation';
+  reason: Scalars['String']['output'];
+  revokedAt: Scalars['DateTime']['output'];
+  revokedBy: Maybe<Scalars['String']['output']>;
 };
 
 export type Training = {

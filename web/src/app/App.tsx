@@ -10,6 +10,7 @@ import { RouterProvider } from 'react-router-dom';
 import { createApolloClient } from './apollo-client';
 import { AuthProvider } from './auth/AuthContext';
 import './i18n';
+import { isPublicPath } from '../public/routes';
 import { createRouter } from './router';
 
 // Chinese system fonts first (Windows, macOS, Linux), so no text falls back to a Latin-only face.
@@ -32,7 +33,7 @@ const router = createRouter();
 
 const client = createApolloClient({
   onUnauthenticated: () => {
-    if (window.location.pathname !== '/login') {
+    if (window.location.pathname !== '/login' && !isPublicPath(window.location.pathname)) {
       const next = `${window.location.pathname}${window.location.search}`;
       void router.navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
     }

@@ -5,6 +5,7 @@ import { AppLayout } from './layout/AppLayout';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { publicRoutes } from '../public/routes';
 import { appRoutes, homePath } from './routes';
 
 function Home() {
@@ -15,6 +16,8 @@ function Home() {
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // no sign-in: the named list and certificate verification (web/src/public)
+    ...publicRoutes,
     {
       path: '/change-password',
       element: (

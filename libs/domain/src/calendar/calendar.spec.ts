@@ -1,4 +1,13 @@
-import { calendarKnowsYear, countWorkingDays, isWorkingDay, publicityWindow } from './index';
+import {
+  calendarKnowsYear,
+  calendarYearEntered,
+  calendarYearSource,
+  CalendarYearNotEnteredError,
+  countWorkingDays,
+  isWorkingDay,
+  packageCalendarYears,
+  publicityWindow,
+} from './index';
 
 describe('working days on the official calendar', () => {
   it('knows National Day 2021 and its 调休 make-up days', () => {
@@ -16,7 +25,9 @@ describe('working days on the official calendar', () => {
     expect(isWorkingDay('2021-10-15')).toBe(true); // Friday
     expect(isWorkingDay('2021-10-16')).toBe(false); // Saturday
     expect(isWorkingDay('2021-10-18')).toBe(true); // Monday
-    expect(isWorkingDay('2027-03-06')).toBe(false); // Saturday in a year the package does not know
+    // Saturday in a year the package does not know, once the province confirmed the year
+    expect(isWorkingDay('2027-03-06', { overrides: [], confirmedYears: [2027] })).toBe(false);
+    expect(isWorkingDay('2027-03-08', { overrides: [], confirmedYears: [2027] })).toBe(true);
   });
 
   it('rejects an invalid date', () => {
@@ -68,5 +79,49 @@ describe('calendar coverage', () => {
     expect(calendarKnowsYear(2004)).toBe(true);
     expect(calendarKnowsYear(1990)).toBe(false);
     expect(calendarKnowsYear(2100)).toBe(false);
+  });
+});
+
+describe('a year that neither the package nor the province knows (2027 with chinese-days 1.5.7)', () => {
+  const year = packageCalendarYears(2000, 2100).at(-1)! + 1;
+  const nationalDay = `${year}-10-01`;
+
+  it('reads the known years from the package data', () => {
+    const years = packageCalendarYears(2000, 2100);
+    expect(years).toEqual(expect.arrayContaining([2004, 2021, 2026]));
+    // contiguous: one table per year from the first to the last
+    expect(years).toEqual(Array.from({ length: years.length }, (_value, index) => years[0] + index));
+    expect(calendarKnowsYear(year)).toBe(false);
+  });
+
+  it('refuses to count working days silently, naming the year', () => {
+    expect(() => publicityWindow(`${year}-09-28`)).toThrow(CalendarYearNotEnteredError);
+    expect(() => publicityWindow(`${year}-09-28`)).toThrow(`${year} 年节假日安排尚未录入`);
+    expect(() => isWorkingDay(nationalDay)).toThrow(`${year} 年`);
+    expect(() => countWorkingDays(`${year}-01-04`, `${year}-01-08`)).toThrow(CalendarYearNotEnteredError);
+    // overrides alone do not make a year known: the province must confirm it is complete
+    expect(() => isWorkingDay(nationalDay, [{ date: nationalDay, workday: false }])).toThrow(CalendarYearNotEnteredError);
+    try {
+      publicityWindow(`${year}-09-28`);
+    } catch (error) {
+      expect((error as CalendarYearNotEnteredError).year).toBe(year);
+    }
+  });
+
+  it('refuses a window that runs from a known year into an unknown one', () => {
+    expect(() => publicityWindow(`${year - 1}-12-29`)).toThrow(`${year} 年节假日安排尚未录入`);
+  });
+
+  it('counts the year once the province has entered and confirmed it', () => {
+    const overrides = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ date: `${year}-10-0${day}`, workday: false, note: '国庆节' }));
+    const calendar = { overrides, confirmedYears: [year] };
+    expect(isWorkingDay(nationalDay, calendar)).toBe(false);
+    const window = publicityWindow(`${year}-09-28`, 5, calendar);
+    expect(window.end > `${year}-10-07`).toBe(true);
+    expect(calendarYearSource(year, [year])).toBe('CONFIRMED');
+    expect(calendarYearSource(2021, [])).toBe('PACKAGE');
+    expect(calendarYearSource(year, [])).toBeNull();
+    expect(calendarYearEntered(year, [])).toBe(false);
+    expect(calendarYearEntered(year, [year])).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDatePicker } from '../../app/components/IsoDatePicker';
 import { readApiErrors } from '../../app/utils/graphql-errors';
+import { CalendarYearsCard } from './CalendarYearsCard';
 import { TIERS } from './labels';
 
 const UNITS = JILIN_REGIONS.filter((region) => region.level === 'UNIT');
@@ -121,6 +122,7 @@ export function CampaignSetupTab({ campaign, onSaved }: { campaign: AwardCampaig
         </Form>
       </Card>
       <CalendarOverridesCard />
+      <CalendarYearsCard />
       <EligibilityTablesCard />
     </Space>
   );
@@ -130,8 +132,9 @@ function CalendarOverridesCard() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { data, refetch } = useQuery(CalendarOverridesDocument);
-  const [setOverride] = useMutation(SetCalendarOverrideDocument);
-  const [removeOverride] = useMutation(RemoveCalendarOverrideDocument);
+  // the years card counts the overrides of each year
+  const [setOverride] = useMutation(SetCalendarOverrideDocument, { refetchQueries: ['CalendarYears'] });
+  const [removeOverride] = useMutation(RemoveCalendarOverrideDocument, { refetchQueries: ['CalendarYears'] });
   const [date, setDate] = useState<string | null>(null);
   const [workday, setWorkday] = useState(false);
   const [note, setNote] = useState('');

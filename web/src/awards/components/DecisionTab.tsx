@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { competitiveSelectionProblem } from '@registry/domain';
+import { chinaIsoDate, competitiveSelectionProblem } from '@registry/domain';
 import {
   DecideNominationsDocument,
-  NominationsDocument,
+  NamedNominationsDocument,
   PublishNamingDecisionDocument,
   ReviewQueueDocument,
   type AwardCampaignFieldsFragment,
@@ -17,6 +17,7 @@ import { Link } from 'react-router-dom';
 import { QueryError } from '../../app/components/QueryError';
 import { readApiErrors } from '../../app/utils/graphql-errors';
 import { downloadFile, formPaths } from '../utils/download';
+import { RevokeTitle, VerificationLink } from './CertificateActions';
 import { TierTag, TIERS } from './labels';
 
 /** The province: 差额 decision per tier among the candidates, then the published naming decision. */
@@ -25,7 +26,7 @@ export function DecisionTab({ campaign, onChanged }: { campaign: AwardCampaignFi
   const { message } = AntApp.useApp();
   const [tier, setTier] = useState<AwardTier>('GOLD');
   const queue = useQuery(ReviewQueueDocument, { variables: { campaignYear: campaign.year, tier }, fetchPolicy: 'network-only', skip: Boolean(campaign.publishedAt) });
-  const named = useQuery(NominationsDocument, { variables: { campaignYear: campaign.year, tier, states: ['NAMED'], limit: 100 }, fetchPolicy: 'network-only' });
+  const named = useQuery(NamedNominationsDocument, { variables: { campaignYear: campaign.year, tier, limit: 200 }, fetchPolicy: 'network-only' });
   const candidates = queue.data?.reviewQueue.items ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // The recorded decision preselects the boxes whenever the candidates load again.
@@ -60,7 +61,12 @@ export function DecisionTab({ campaign, onChanged }: { campaign: AwardCampaignFi
   if (campaign.publishedAt) {
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert type="success" showIcon message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: String(campaign.publishedAt).slice(0, 10) })} />
+        <Alert
+          type="success"
+          showIcon
+          message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: chinaIsoDate(new Date(campaign.publishedAt)) })}
+          action={<Link to={`/named?year=${campaign.year}`} target="_blank">{t('awards.certificates.publicList')}</Link>}
+        />
         <Segmented value={tier} onChange={(value) => setTier(value as AwardTier)} options={TIERS.map((value) => ({ value, label: t(`awards.tier.${value}`) }))} />
         {named.error ? <QueryError error={named.error} onRetry={() => void named.refetch()} /> : null}
         <Table
@@ -72,11 +78,14 @@ export function DecisionTab({ campaign, onChanged }: { campaign: AwardCampaignFi
           columns={[
             { key: 'number', title: t('awards.fields.certificateNumber'), dataIndex: 'certificateNumber' },
             { key: 'name', title: t('awards.fields.name'), render: (_value, row) => <Link to={`/awards/nominations/${row.id}`}>{row.coordinatorName}</Link> },
-            { key: 'certificate', title: t('awards.forms.certificate'), render: (_value, row) => (
+            { key: 'certificate', title: t('awards.forms.certificate'), render: (_value, row) => (row.titleRevocation ? null : (
               <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(formPaths.certificate(row.id), `证书-${row.certificateNumber}.pdf`).catch(fail)}>
                 PDF
               </Button>
-            ) },
+            )) },
+            { key: 'verification', title: t('awards.certificates.verification'), render: (_value, row) => (row.titleRevocation ? null : <VerificationLink nomination={row} />) },
+            { key: 'verifications', title: t('awards.certificates.verificationCount'), dataIndex: 'verificationCount', width: 90 },
+            { key: 'revoke', title: t('common.actions'), render: (_value, row) => <RevokeTitle nomination={row} onRevoked={() => void named.refetch()} /> },
           ]}
         />
       </Space>
