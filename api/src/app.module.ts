@@ -43,6 +43,8 @@ export class AppModule {
           introspection: !production,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
+          // GraphQLLimitsPlugin counts tokens before parsing; this is the parser's own backstop
+          parseOptions: { maxTokens: config.graphql.maxTokens },
           includeStacktraceInErrorResponses: false,
           // No HTTP cache hints are used; the default cache-control plugin would wrap every
           // field resolver of every response.

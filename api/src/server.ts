@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { graphqlDocumentGuard } from './common/graphql-document-guard';
 import { validationErrorToRegistryError } from './common/graphql-errors';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
@@ -66,6 +67,8 @@ export async function createApplication(
     new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationErrorToRegistryError }),
   );
   app.useBodyParser('json', { limit: '2mb' });
+  // after the JSON body parser, before Apollo, the session lookup and every Nest middleware
+  app.use(graphqlDocumentGuard(config));
   serveWeb(app, config);
   return app;
 }
