@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { graphqlDocumentGuard } from './common/graphql-document-guard';
 import { validationErrorToRegistryError } from './common/graphql-errors';
+import { RedactingLogger } from './common/redacting-logger';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 
@@ -42,7 +43,8 @@ export async function createApplication(
   options: { writeSchema?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options), {
-    logger: LOG_LEVELS[config.logLevel],
+    // every log line redacted: no full ID number, no statement parameters
+    logger: new RedactingLogger(LOG_LEVELS[config.logLevel]),
   });
   app.set('trust proxy', 'loopback');
   // API answers are never revalidated (POST, per-user data): hashing each body for an ETag is waste

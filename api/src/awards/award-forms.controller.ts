@@ -1,5 +1,7 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, HttpException, Logger, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { maskIdNumbersInText } from '@registry/domain';
 import type { Response } from 'express';
+import { INTERNAL_ERROR_MESSAGE } from '../common/graphql-errors';
 import { RegistryError } from '../common/registry-error';
 import { CurrentUser, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { AwardFormsData } from './award-forms.data';
@@ -16,15 +18,30 @@ const STATUS: Record<string, number> = {
   ACCOUNT_LOCKED: 423,
 };
 
-/** Downloads answer errors as JSON with the same code and Chinese message as GraphQL. */
-@Catch(RegistryError)
+/**
+ * Downloads answer errors as JSON with the same code and Chinese message as GraphQL; anything
+ * unforeseen (a database error) is 500 INTERNAL_SERVER_ERROR with none of its text.
+ */
+@Catch()
 export class RegistryErrorHttpFilter implements ExceptionFilter {
-  catch(error: RegistryError, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(STATUS[error.code] ?? 400)
-      .json({ code: error.code, message: error.message, field: error.field ?? null });
+  private readonly logger = new Logger('Awards');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof RegistryError) {
+      response.status(STATUS[error.code] ?? 400).json({ code: error.code, message: maskIdNumbersInText(error.message), field: error.field ?? null });
+      return;
+    }
+    if (error instanceof HttpException) {
+      response.status(error.getStatus()).json({ code: `HTTP_${error.getStatus()}`, message: error.message });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }
 }
 

@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './coverage';
 export * from './import-values';
 export * from './awards';
+export * from './privacy';
