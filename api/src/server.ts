@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication, Logger, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -10,7 +10,7 @@ import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { graphqlDocumentGuard } from './common/graphql-document-guard';
-import { validationErrorToRegistryError } from './common/graphql-errors';
+import { RegistryValidationPipe } from './common/input-validation';
 import { RedactingLogger } from './common/redacting-logger';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
@@ -65,9 +65,8 @@ export async function createApplication(
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.useGlobalPipes(
-    new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationErrorToRegistryError }),
-  );
+  // every GraphQL argument and REST parameter, query and body: NUL characters, then the DTO's rules
+  app.useGlobalPipes(new RegistryValidationPipe());
   app.useBodyParser('json', { limit: '2mb' });
   // after the JSON body parser, before Apollo, the session lookup and every Nest middleware
   app.use(graphqlDocumentGuard(config));
