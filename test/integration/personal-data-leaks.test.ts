@@ -1,5 +1,5 @@
 import { containsIdNumber } from '@registry/domain';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN_CHANGED_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { CREATE_COORDINATOR, coordinatorInput, idNumber } from '../support/fixtures';
 
 // ID numbers typed into filters, searches, reasons, usernames and wrong fields, and failed
@@ -107,7 +107,7 @@ describe('personal data in audit rows, log lines and error messages', () => {
     await t.sql(`create trigger test_fail_coordinator before insert on coordinator for each row execute function test_fail_write()`);
     const before = output.text().length;
     try {
-      const changed = await graphql(`mutation { changePassword(oldPassword: "${ADMIN_PASSWORD}x", newPassword: "Brand#New2025pw") }`);
+      const changed = await graphql(`mutation { changePassword(oldPassword: "${ADMIN_CHANGED_PASSWORD}", newPassword: "Brand#New2025pw") }`);
       expect(changed.errors?.[0]).toMatchObject({ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       const person = idNumber('1969-11-12', 'FEMALE');
       const created = await graphql(CREATE_COORDINATOR, { input: coordinatorInput({ idNumber: person }) });
