@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Inject } from '@nestjs/common';
-import { getVariableValues, GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { costReadsVariables, estimateCost } from './graphql-cost';
 import { limitError } from './graphql-document-shape';
@@ -15,9 +15,6 @@ import { limitError } from './graphql-document-shape';
 // CSRF prevention on (app.module). In production, validation errors lose their
 // "Did you mean …?" hints (introspection is off there too), so the schema cannot be mapped by
 // guessing. See docs/decisions/0710-graphql-document-limits.md.
-
-export { costReadsVariables } from './graphql-cost';
-export { measureDocument } from './graphql-document-shape';
 
 interface Measured {
   costReadsVariables: boolean;
@@ -69,7 +66,7 @@ export class GraphQLLimitsPlugin implements ApolloServerPlugin {
     };
   }
 
-  private measure(document: Parameters<typeof costReadsVariables>[0], operation: OperationDefinitionNode): Measured {
+  private measure(document: DocumentNode, operation: OperationDefinitionNode): Measured {
     let measured = this.measured.get(operation);
     if (!measured) {
       measured = { costReadsVariables: costReadsVariables(document) };

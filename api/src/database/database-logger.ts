@@ -35,9 +35,8 @@ export class DatabaseLogger implements TypeOrmLogger {
     this.logger.debug(message);
   }
 
-  logMigration(message: string): void {
-    // every throw-away test database runs every migration: a line each is noise
-    this.logger.debug(message);
+  logMigration(): void {
+    // main.ts logs the migrations it applied; every throw-away test database runs them all
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { competitiveSelectionProblem } from '@registry/domain';
+import { chinaIsoDate, competitiveSelectionProblem } from '@registry/domain';
 import {
   DecideNominationsDocument,
   NominationsDocument,
@@ -60,7 +60,7 @@ export function DecisionTab({ campaign, onChanged }: { campaign: AwardCampaignFi
   if (campaign.publishedAt) {
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert type="success" showIcon message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: String(campaign.publishedAt).slice(0, 10) })} />
+        <Alert type="success" showIcon message={t('awards.decision.published', { document: campaign.decisionDocument ? `${campaign.decisionDocument}，` : '', at: chinaIsoDate(new Date(campaign.publishedAt)) })} />
         <Segmented value={tier} onChange={(value) => setTier(value as AwardTier)} options={TIERS.map((value) => ({ value, label: t(`awards.tier.${value}`) }))} />
         {named.error ? <QueryError error={named.error} onRetry={() => void named.refetch()} /> : null}
         <Table
