@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: builds what the integration and browser tests serve, runs every jest project
-// in one run, and prints the plain total last: "Tests: N passed, N failed".
+// `npm test`: builds what the integration and browser tests serve, type-checks test/ (swc strips
+// types without checking them), runs every jest project in one run, and prints the plain total
+// last: "Tests: N passed, N failed". A type error in test/ counts as one failed test; tests
+// skipped because a tool is missing are counted, with their suites, on the line before.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -18,19 +20,35 @@ if (run('npx', ['nx', 'run-many', '-t', 'build', '--projects=domain,api,web', '-
   process.exit(1);
 }
 
+console.log('type check of test/ (tsc --noEmit -p test/tsconfig.json)');
+const typeCheck = run('npx', ['tsc', '--noEmit', '-p', 'test/tsconfig.json']);
+if (typeCheck !== 0) console.log('type check of test/ failed: counted as 1 failed test');
+
 const extra = process.argv.slice(2);
 const status = run('npx', ['jest', '--json', `--outputFile=${jsonFile}`, '--maxWorkers=2', ...extra]);
 
 let passed = 0;
-let failed = 0;
+let failed = typeCheck === 0 ? 0 : 1;
+let skipped = 0;
+const skippedSuites = new Map();
 if (existsSync(jsonFile)) {
   const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const suite of report.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status !== 'pending' && test.status !== 'todo' && test.status !== 'skipped') continue;
+      const name = test.ancestorTitles?.[0] ?? suite.name;
+      skippedSuites.set(name, (skippedSuites.get(name) ?? 0) + 1);
+    }
+  }
 } else {
-  failed = 1;
+  failed += 1;
 }
+const skippedLine = `Skipped: ${skipped}${skippedSuites.size ? ` (${[...skippedSuites].map(([name, count]) => `${name}: ${count}`).join('; ')})` : ''}`;
 const line = `Tests: ${passed} passed, ${failed} failed`;
-writeFileSync(summaryFile, `${line}\n`);
+writeFileSync(summaryFile, `${skippedLine}\n${line}\n`);
+console.log(skippedLine);
 console.log(line);
 process.exit(status === 0 && failed === 0 ? 0 : 1);

@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AwardsModule } from './awards/awards.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
+import { apolloLogger } from './common/redacting-logger';
 import { LoaderRegistry, type GraphQLContext } from './common/loader-registry';
 import type { RequestWithUser } from './common/session-user';
 import { ConfigModule } from './config/config.module';
@@ -32,8 +33,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        // SQL errors are logged, except in tests, where refused writes are the point.
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { logging: config.nodeEnv === 'test' ? false : ['error'] })),
+        // Failed statements are logged as warnings, without their parameters (database-logger.ts).
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: options.writeSchema ? SCHEMA_FILE : true,
@@ -43,12 +44,15 @@ export class AppModule {
           introspection: !production,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
+          // GraphQLLimitsPlugin counts tokens before parsing; this is the parser's own backstop
+          parseOptions: { maxTokens: config.graphql.maxTokens },
           includeStacktraceInErrorResponses: false,
           // No HTTP cache hints are used; the default cache-control plugin would wrap every
           // field resolver of every response.
           plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: RequestWithUser }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
-          formatError: formatGraphQLError(production),
+          formatError: formatGraphQLError(),
+          logger: apolloLogger(),
         }),
         AuditModule,
         AuthModule,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication, Logger, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { validationErrorToRegistryError } from './common/graphql-errors';
+import { graphqlDocumentGuard } from './common/graphql-document-guard';
+import { RegistryValidationPipe } from './common/input-validation';
+import { RedactingLogger } from './common/redacting-logger';
 import type { AppConfig } from './config/configuration';
 import { dataSourceOptions } from './database/data-source';
 
@@ -41,7 +43,8 @@ export async function createApplication(
   options: { writeSchema?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options), {
-    logger: LOG_LEVELS[config.logLevel],
+    // every log line redacted: no full ID number, no statement parameters
+    logger: new RedactingLogger(LOG_LEVELS[config.logLevel]),
   });
   app.set('trust proxy', 'loopback');
   // API answers are never revalidated (POST, per-user data): hashing each body for an ETag is waste
@@ -62,10 +65,11 @@ export async function createApplication(
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.useGlobalPipes(
-    new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationErrorToRegistryError }),
-  );
+  // every GraphQL argument and REST parameter, query and body: NUL characters, then the DTO's rules
+  app.useGlobalPipes(new RegistryValidationPipe());
   app.useBodyParser('json', { limit: '2mb' });
+  // after the JSON body parser, before Apollo, the session lookup and every Nest middleware
+  app.use(graphqlDocumentGuard(config));
   serveWeb(app, config);
   return app;
 }

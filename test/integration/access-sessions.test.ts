@@ -81,14 +81,14 @@ describe('accounts and sessions (ASVS V2/V3)', () => {
     expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     const short = await t.graphql(CHANGE, { o: USER_PASSWORD, n: 'Ab#1' }, token);
     expect(short.errors?.[0].extensions?.field).toBe('newPassword');
-    // USER_PASSWORD → Second#2025 → Third#2025x; then USER_PASSWORD (3 back) is still refused
-    expect((await t.graphql(CHANGE, { o: USER_PASSWORD, n: 'Second#2025' }, token)).data?.changePassword).toBe(true);
-    expect((await t.graphql(CHANGE, { o: 'Second#2025', n: 'Third#2025x' }, token)).data?.changePassword).toBe(true);
-    for (const previous of ['Third#2025x', 'Second#2025', USER_PASSWORD]) {
+    // USER_PASSWORD → Second#Round2025 → Third#2025x; then USER_PASSWORD (3 back) is still refused
+    expect((await t.graphql(CHANGE, { o: USER_PASSWORD, n: 'Second#Round2025' }, token)).data?.changePassword).toBe(true);
+    expect((await t.graphql(CHANGE, { o: 'Second#Round2025', n: 'Third#2025x' }, token)).data?.changePassword).toBe(true);
+    for (const previous of ['Third#2025x', 'Second#Round2025', USER_PASSWORD]) {
       const reused = await t.graphql(CHANGE, { o: 'Third#2025x', n: previous }, token);
       expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     }
-    expect((await t.graphql(CHANGE, { o: 'Third#2025x', n: 'Fourth#2025' }, token)).data?.changePassword).toBe(true);
+    expect((await t.graphql(CHANGE, { o: 'Third#2025x', n: 'Fourth#Round2025x' }, token)).data?.changePassword).toBe(true);
   });
 
   it('forces a change after 180 days', async () => {

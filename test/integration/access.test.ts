@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import * as pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedPair, signedInUser, type Seeded } from './access-helpers';
+import { eventually } from '../support/eventually';
 
 const REVEAL = `mutation($id: ID!, $reason: String!) { revealIdNumber(coordinatorId: $id, reason: $reason) }`;
 const AUDIT_LOGS = `query($filter: AuditLogFilter, $offset: Int, $limit: Int) {
@@ -53,7 +54,11 @@ describe('access: roles, reveal, audit trail and the application database role',
       expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(outside.errors?.[0].message.replace(foreign.coordinatorId, 'ID')).toBe(missing.errors?.[0].message.replace('987654321', 'ID'));
     // the attempt on an existing record is an access denial in the trail; the missing one is not
-    const denied = await t.sql(`select object_id from audit_log where action = 'ACCESS_DENIED' and detail->>'operation' = 'revealIdNumber' and object_id is not null`);
+    // (written after the response, so that both answers take the same time)
+    const denied = await eventually(
+      () => t.sql(`select object_id from audit_log where action = 'ACCESS_DENIED' and detail->>'operation' = 'revealIdNumber' and object_id is not null`),
+      (rows) => rows.length > 0,
+    );
     expect(denied.map((row) => row.object_id)).toEqual([foreign.coordinatorId]);
     });
 
@@ -77,10 +82,14 @@ describe('access: roles, reveal, audit trail and the application database role',
       county,
     );
     expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const [row] = await t.sql(
-      `select username, object_type, object_id, detail from audit_log where action = 'ACCESS_DENIED' and object_id = $1
-       and detail->>'operation' = 'updateCoordinator'`,
-      [foreign.coordinatorId],
+    const [row] = await eventually(
+      () =>
+        t.sql(
+          `select username, object_type, object_id, detail from audit_log where action = 'ACCESS_DENIED' and object_id = $1
+           and detail->>'operation' = 'updateCoordinator'`,
+          [foreign.coordinatorId],
+        ),
+      (rows) => rows.length > 0,
     );
     expect(row).toMatchObject({ username: 'chaoyang.office', object_type: 'coordinator', detail: { operation: 'updateCoordinator' } });
     const [unchanged] = await t.sql(`select name, version from coordinator where id = $1`, [foreign.coordinatorId]);

@@ -9,7 +9,8 @@ const OTHER_COUNTY = '220102'; // 南关区
 const UNIT = '220100';
 const PROVINCE = '220000';
 const THIS_YEAR = new Date().getUTCFullYear();
-const TODAY = todayIsoDate(); // China's day, as the server's
+// China's day, as the server counts it (the machine's UTC date differs from 16:00 to 24:00)
+const TODAY = todayIsoDate();
 const YEARS = Array.from({ length: THIS_YEAR - 2021 + 1 }, (_, index) => 2021 + index);
 
 const SIZES = {

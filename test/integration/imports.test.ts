@@ -261,7 +261,7 @@ describe('coordinator import', () => {
     const seeded = await admin.dryRun('coordinators', 'seed.xlsx', await workbook('coordinators', { 协调员: existing }));
     expect((await admin.commit(seeded.id, 'ALL_OR_NOTHING')).job?.status).toBe('COMMITTED');
     // every row written: 15 changed + 15 new, each with sub-records and an extra training
-    const rows = [...existing.map((row) => ({ ...row, phone: '13900000000', certLevel: 2 })), ...Array.from({ length: 15 }, () => coordinatorRow())];
+    const rows: Row[] = [...existing.map((row) => ({ ...row, phone: '13900000000', certLevel: 2 })), ...Array.from({ length: 15 }, () => coordinatorRow())];
     const file = await workbook('coordinators', {
       协调员: rows,
       培训: rows.map((row) => ({ idNumber: row.idNumber, course: '调解实务', hours: 8, completedOn: '2022-01-05' })),

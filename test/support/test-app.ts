@@ -6,6 +6,8 @@ import { createApplication } from '../../api/src/server';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'Admin#Test2025';
+/** admin's password after adminToken()'s first-login change (it may not contain the username) */
+export const ADMIN_CHANGED_PASSWORD = 'Province#Office2025x';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -81,7 +83,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
       const token = await login('admin', ADMIN_PASSWORD);
       const changed = await graphql(`mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }`, {
         o: ADMIN_PASSWORD,
-        n: `${ADMIN_PASSWORD}x`,
+        n: ADMIN_CHANGED_PASSWORD,
       }, token);
       if (changed.errors) throw new Error(`admin password change failed: ${JSON.stringify(changed.errors)}`);
       adminToken = token;

@@ -2,6 +2,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { SizeClass } from '../common/enums';
 import { PageArgs } from '../common/paging';
 import { CurrentUser, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { TextArgument } from '../common/input-validation';
 import { CoordinatorPageModel } from '../coordinators/coordinator.model';
 import { EnterprisePageModel } from '../enterprises/enterprise.model';
 import { AnalyticsAwardsService, AwardYearFiguresModel } from './analytics-awards.service';
@@ -100,7 +101,7 @@ export class AnalyticsResolver {
     @Args('regionCode') regionCode: string,
     @Args('year', { type: () => Int }) year: number,
     @Args('dimension', { type: () => WorkforceDimension }) dimension: WorkforceDimension,
-    @Args('bucket', { type: () => String, nullable: true, description: 'omit for TOTAL and the per-year flows' }) bucket?: string | null,
+    @Args('bucket', { type: () => String, nullable: true, description: 'omit for TOTAL and the per-year flows' }, new TextArgument('bucket', 100)) bucket?: string | null,
   ) {
     return this.drilldown.coordinatorsBehind(user, regionCode, year, dimension, bucket, page);
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @ObjectType('AuditLogEntry')
 export class AuditLogEntryModel {
@@ -22,11 +23,14 @@ export class AuditLogPageModel {
 
 @InputType()
 export class AuditLogFilter {
-  @Field(() => ID, { nullable: true }) userId?: string | null;
-  @Field(() => String, { nullable: true, description: 'exact username' }) username?: string | null;
-  @Field(() => String, { nullable: true }) action?: string | null;
-  @Field(() => String, { nullable: true }) objectType?: string | null;
-  @Field(() => String, { nullable: true }) objectId?: string | null;
-  @Field(() => Date, { nullable: true, description: 'from this instant (inclusive)' }) from?: Date | null;
-  @Field(() => Date, { nullable: true, description: 'before this instant (exclusive)' }) to?: Date | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(20, { message: '用户编号无效' }) userId?: string | null;
+  @Field(() => String, { nullable: true, description: 'exact username' }) @IsOptional() @IsString() @MaxLength(64, { message: '用户名最多 64 个字符' }) username?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: '操作最多 40 个字符' }) action?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: '对象类型最多 40 个字符' }) objectType?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40, { message: '对象编号最多 40 个字符' }) objectId?: string | null;
+  // an unreadable time reaches here as an Invalid Date: refused by name, not by the database
+  @Field(() => Date, { nullable: true, description: 'from this instant (inclusive)' })
+  @IsOptional() @IsDate({ message: '开始时间应为有效的时间，如 2026-01-01T00:00:00Z' }) from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'before this instant (exclusive)' })
+  @IsOptional() @IsDate({ message: '结束时间应为有效的时间，如 2026-01-01T00:00:00Z' }) to?: Date | null;
 }

@@ -16,7 +16,7 @@ export class AuditLogResolver {
   auditLogs(
     @CurrentUser() user: SessionUser,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter | null,
+    @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter,
   ) {
     return this.auditLogService.list(user, filter ?? {}, page);
   }

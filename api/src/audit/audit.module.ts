@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
+import { DeferredAudit } from './deferred-audit';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, DeferredAudit], exports: [AuditService, DeferredAudit] })
 export class AuditModule {}

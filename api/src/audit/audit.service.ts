@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { maskIdNumbersDeep, maskIdNumbersInText } from '@registry/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SessionUser } from '../common/session-user';
 
@@ -26,6 +27,8 @@ export function changedFields(
 
 // The audit trail is append-only: the application inserts, never updates or deletes. A write
 // and its audit row go through the same EntityManager, so they commit or roll back together.
+// No row holds a full ID number: whatever looks like one in the details (a filter, a reason, a
+// typed username) is masked here, where every row is written.
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -36,12 +39,12 @@ export class AuditService {
        values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         user?.id ?? null,
-        user?.username ?? null,
+        user?.username ? maskIdNumbersInText(user.username) : null,
         entry.action,
         entry.objectType ?? null,
-        entry.objectId ?? null,
+        entry.objectId ? maskIdNumbersInText(entry.objectId) : null,
         entry.regionPath ?? null,
-        entry.detail ? JSON.stringify(entry.detail) : null,
+        entry.detail ? JSON.stringify(maskIdNumbersDeep(entry.detail)) : null,
         entry.ip ?? null,
       ],
     );

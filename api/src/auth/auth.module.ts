@@ -12,6 +12,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { IdNumberRevealResolver } from './id-number-reveal.resolver';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordPolicy } from './password-policy';
 import { RequestDatabase, RequestDatabaseMiddleware } from './request-database';
 import { SessionCache } from './session-cache';
 
@@ -25,6 +26,7 @@ import { SessionCache } from './session-cache';
     UsersService,
     UsersResolver,
     LoginRateLimiter,
+    PasswordPolicy,
     RequestDatabase,
     IdNumberRevealResolver,
     AuditLogService,
@@ -33,7 +35,7 @@ import { SessionCache } from './session-cache';
     AccessDenialAuditPlugin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService],
+  exports: [AuthService, UsersService, PasswordPolicy],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -34,8 +34,11 @@ export class AuthResolver {
     @CurrentUser() user: SessionUser,
     @Args('oldPassword') oldPassword: string,
     @Args('newPassword') newPassword: string,
+    @Context() context: GraphQLContext,
   ): Promise<boolean> {
-    await this.auth.changePassword(user, oldPassword, newPassword);
+    // the old password is guessed like a login: the same windows, the same lockout
+    this.rateLimiter.check(context.req.ip ?? null, user.username);
+    await this.auth.changePassword(user, oldPassword, newPassword, context.req.ip ?? null);
     return true;
   }
 

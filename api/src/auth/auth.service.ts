@@ -6,16 +6,16 @@ import {
   PASSWORD_HISTORY,
   PASSWORD_MAX_AGE_DAYS,
   maskIdNumber,
-  passwordProblem,
   validateIdNumber,
 } from '@registry/domain';
-import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { passwordHashing } from './password-hashing';
+import { PasswordPolicy } from './password-policy';
 import { noteRequestScope, SETS_SCOPE } from './request-database';
 import { SessionCache } from './session-cache';
 
@@ -31,8 +31,13 @@ function typedUsername(username: string): string {
 }
 
 // A fixed hash to verify against when the username is unknown, so that the answer and its
-// timing do not reveal whether the user exists.
-const DUMMY_HASH = argon2.hash('not-a-real-password-0A!');
+// timing do not reveal whether the user exists. Every branch of a login verifies exactly one
+// hash: unknown, locked, disabled, wrong and right alike.
+const DUMMY_HASH = passwordHashing.hash('not-a-real-password-0A!');
+
+function isLocked(user: { locked_until: Date | string | null }): boolean {
+  return Boolean(user.locked_until && new Date(user.locked_until) > new Date());
+}
 
 @Injectable()
 export class AuthService {
@@ -41,6 +46,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly sessions: SessionCache,
+    private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; expiresAt: Date; mustChangePassword: boolean }> {
@@ -52,31 +58,26 @@ export class AuthService {
       [username.trim()],
     );
     if (!user) {
-      await argon2.verify(await DUMMY_HASH, password).catch(() => false);
+      await passwordHashing.verify(await DUMMY_HASH, password);
       await this.audit.record(null, { action: 'LOGIN_FAILURE', detail: { username: typedUsername(username), reason: 'unknown user' }, ip });
       throw invalid;
     }
     const actor = { id: String(user.id), username: user.username };
-    if (user.locked_until && new Date(user.locked_until) > new Date()) {
+    // verified even when the account is locked: a lock answers in the time a wrong password takes
+    const passwordOk = await passwordHashing.verify(user.password_hash, password);
+    if (isLocked(user)) {
       await this.audit.record(actor, { action: 'LOGIN_FAILURE', objectType: 'user', objectId: actor.id, regionPath: user.region_path, detail: { reason: 'locked' }, ip });
       // Same words as a wrong password: a lock must not confirm that the account exists.
       throw invalid;
     }
-    const passwordOk = await argon2.verify(user.password_hash, password).catch(() => false);
     if (!passwordOk || !user.active) {
-      const failures = user.failed_logins + 1;
-      const locks = failures >= MAX_FAILED_LOGINS;
-      await this.dataSource.query(`update app_user set failed_logins = $2, locked_until = $3 where id = $1`, [
-        user.id,
-        locks ? 0 : failures,
-        locks ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null,
-      ]);
+      const locked = await this.countFailure(user);
       await this.audit.record(actor, {
         action: 'LOGIN_FAILURE',
         objectType: 'user',
         objectId: actor.id,
         regionPath: user.region_path,
-        detail: { reason: user.active ? 'wrong password' : 'disabled', locked: locks },
+        detail: { reason: user.active ? 'wrong password' : 'disabled', locked },
         ip,
       });
       throw invalid;
@@ -90,6 +91,18 @@ export class AuthService {
       await this.audit.record(actor, { action: 'LOGIN_SUCCESS', objectType: 'user', objectId: actor.id, regionPath: user.region_path, ip }, manager);
     });
     return { accessToken: token, expiresAt, mustChangePassword: this.mustChange(user) };
+  }
+
+  /** One more failed attempt on the account; the fifth locks it. Whether it now is locked. */
+  private async countFailure(user: { id: string | number; failed_logins: number }): Promise<boolean> {
+    const failures = user.failed_logins + 1;
+    const locks = failures >= MAX_FAILED_LOGINS;
+    await this.dataSource.query(`update app_user set failed_logins = $2, locked_until = $3 where id = $1`, [
+      user.id,
+      locks ? 0 : failures,
+      locks ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null,
+    ]);
+    return locks;
   }
 
   private mustChange(user: { must_change_password: boolean; password_changed_at: Date; password_exempt: boolean }): boolean {
@@ -156,27 +169,48 @@ export class AuthService {
     this.sessions.evictToken(user.sessionTokenHash);
   }
 
-  async changePassword(user: SessionUser, oldPassword: string, newPassword: string): Promise<void> {
-    const [row] = await this.dataSource.query(`select password_hash from app_user where id = $1`, [user.id]);
-    if (!(await argon2.verify(row.password_hash, oldPassword).catch(() => false))) {
+  /**
+   * A wrong old password counts as a failed login: 5 lock the account for 15 minutes (the
+   * resolver rate-limits the attempts like logins), and a locked account cannot change it.
+   */
+  async changePassword(user: SessionUser, oldPassword: string, newPassword: string, ip: string | null = null): Promise<void> {
+    const [row] = await this.dataSource.query(
+      `select id, password_hash, failed_logins, locked_until, region_path from app_user where id = $1`,
+      [user.id],
+    );
+    const oldPasswordOk = await passwordHashing.verify(row.password_hash, oldPassword);
+    if (isLocked(row)) {
+      throw new RegistryError('ACCOUNT_LOCKED', `原密码错误次数过多，账户已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`, 'oldPassword');
+    }
+    if (!oldPasswordOk) {
+      const locked = await this.countFailure(row);
+      await this.audit.record(user, {
+        action: 'PASSWORD_CHANGE_FAILURE',
+        objectType: 'user',
+        objectId: user.id,
+        regionPath: row.region_path,
+        detail: { reason: 'wrong old password', locked },
+        ip,
+      });
       throw RegistryError.badInput('oldPassword', '原密码不正确');
     }
-    const problem = passwordProblem(newPassword);
+    const problem = this.passwordPolicy.problem(newPassword, { username: user.username, displayName: user.displayName });
     if (problem) throw RegistryError.badInput('newPassword', problem);
     const history: { password_hash: string }[] = await this.dataSource.query(
       `select password_hash from password_history where user_id = $1 order by created_at desc, id desc limit $2`,
       [user.id, PASSWORD_HISTORY],
     );
     for (const previous of [{ password_hash: row.password_hash }, ...history].slice(0, PASSWORD_HISTORY)) {
-      if (await argon2.verify(previous.password_hash, newPassword).catch(() => false)) {
+      if (await passwordHashing.verify(previous.password_hash, newPassword)) {
         throw RegistryError.badInput('newPassword', `不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`);
       }
     }
-    const hash = await argon2.hash(newPassword);
+    const hash = await passwordHashing.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`insert into password_history (user_id, password_hash) values ($1, $2)`, [user.id, row.password_hash]);
       await manager.query(
-        `update app_user set password_hash = $2, must_change_password = false, password_changed_at = now(), version = version + 1 where id = $1`,
+        `update app_user set password_hash = $2, must_change_password = false, password_changed_at = now(), failed_logins = 0, version = version + 1
+         where id = $1`,
         [user.id, hash],
       );
       // Other sessions of this user end; the current one goes on.

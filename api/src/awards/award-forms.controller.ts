@@ -1,10 +1,14 @@
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { chinaIsoDate } from '@registry/domain';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, HttpException, Logger, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { chinaIsoDate, maskIdNumbersInText } from '@registry/domain';
 import type { Response } from 'express';
+import { INTERNAL_ERROR_MESSAGE } from '../common/graphql-errors';
 import { RegistryError } from '../common/registry-error';
 import { CurrentUser, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { AwardFormsData } from './award-forms.data';
 import { AwardCertificatesService } from './certificates/award-certificates.service';
+import { CAMPAIGN_YEAR_MAX, CAMPAIGN_YEAR_MESSAGE as YEAR_MESSAGE, CAMPAIGN_YEAR_MIN } from './dto/nomination.input';
 import { certificatePdf, nominationFormPdf, nominationFormXlsx, unitSummaryPdf, unitSummaryXlsx } from './award-forms.renderer';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,15 +22,30 @@ const STATUS: Record<string, number> = {
   ACCOUNT_LOCKED: 423,
 };
 
-/** Downloads answer errors as JSON with the same code and Chinese message as GraphQL. */
-@Catch(RegistryError)
+/**
+ * Downloads answer errors as JSON with the same code and Chinese message as GraphQL; anything
+ * unforeseen (a database error) is 500 INTERNAL_SERVER_ERROR with none of its text.
+ */
+@Catch()
 export class RegistryErrorHttpFilter implements ExceptionFilter {
-  catch(error: RegistryError, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(STATUS[error.code] ?? 400)
-      .json({ code: error.code, message: error.message, field: error.field ?? null });
+  private readonly logger = new Logger('Awards');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof RegistryError) {
+      response.status(STATUS[error.code] ?? 400).json({ code: error.code, message: maskIdNumbersInText(error.message), field: error.field ?? null });
+      return;
+    }
+    if (error instanceof HttpException) {
+      response.status(error.getStatus()).json({ code: `HTTP_${error.getStatus()}`, message: error.message });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
   }
 }
 
@@ -37,10 +56,17 @@ function send(response: Response, body: Buffer, type: string, filename: string):
   response.end(body);
 }
 
-function year(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw RegistryError.badInput('year', '年度无效');
-  return parsed;
+/** The path of a 附件3 download, checked by the same year rule as the campaign inputs. */
+export class UnitSummaryParams {
+  @Type(() => Number)
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(CAMPAIGN_YEAR_MIN, { message: YEAR_MESSAGE })
+  @Max(CAMPAIGN_YEAR_MAX, { message: YEAR_MESSAGE })
+  year!: number;
+
+  @IsString()
+  @Matches(/^\d{6}$/, { message: '单位代码应为 6 位数字' })
+  code!: string;
 }
 
 // 附件2, 附件3 and certificates behind the same AuthGuard as GraphQL (bearer token); rows outside
@@ -80,15 +106,15 @@ export class AwardFormsController {
 
   @Roles(...READER_ROLES)
   @Get('campaigns/:year/units/:code/summary.xlsx')
-  async summaryXlsx(@CurrentUser() user: SessionUser, @Param('year') yearText: string, @Param('code') code: string, @Res() response: Response) {
-    const summary = await this.data.unitSummary(user, year(yearText), code);
-    send(response, await unitSummaryXlsx(summary.unitName, year(yearText), summary.sheets), XLSX, `附件3-汇总表-${summary.unitName}-${yearText}.xlsx`);
+  async summaryXlsx(@CurrentUser() user: SessionUser, @Param() { year, code }: UnitSummaryParams, @Res() response: Response) {
+    const summary = await this.data.unitSummary(user, year, code);
+    send(response, await unitSummaryXlsx(summary.unitName, year, summary.sheets), XLSX, `附件3-汇总表-${summary.unitName}-${year}.xlsx`);
   }
 
   @Roles(...READER_ROLES)
   @Get('campaigns/:year/units/:code/summary.pdf')
-  async summaryPdf(@CurrentUser() user: SessionUser, @Param('year') yearText: string, @Param('code') code: string, @Res() response: Response) {
-    const summary = await this.data.unitSummary(user, year(yearText), code);
-    send(response, await unitSummaryPdf(summary.unitName, year(yearText), summary.sheets), 'application/pdf', `附件3-汇总表-${summary.unitName}-${yearText}.pdf`);
+  async summaryPdf(@CurrentUser() user: SessionUser, @Param() { year, code }: UnitSummaryParams, @Res() response: Response) {
+    const summary = await this.data.unitSummary(user, year, code);
+    send(response, await unitSummaryPdf(summary.unitName, year, summary.sheets), 'application/pdf', `附件3-汇总表-${summary.unitName}-${year}.pdf`);
   }
 }

@@ -5,6 +5,7 @@ import { AwardTier } from '../common/enums';
 import type { GraphQLContext } from '../common/loader-registry';
 import { PageArgs } from '../common/paging';
 import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
+import { TextArgument } from '../common/input-validation';
 import { AwardSettingsService } from './award-settings.service';
 import {
   AwardCampaignModel,
@@ -62,7 +63,7 @@ export class AwardRulesResolver {
     @CurrentUser() user: SessionUser,
     @Args('date', { type: () => DateScalar }) date: string,
     @Args('workday') workday: boolean,
-    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('note', { type: () => String, nullable: true }, new TextArgument('note', 200)) note?: string | null,
   ) {
     return this.settings.setCalendarOverride(user, date, workday, note ?? null);
   }
@@ -85,7 +86,7 @@ export class AwardRulesResolver {
   setEligibilityTableEntry(
     @CurrentUser() user: SessionUser,
     @Args('kind', { type: () => EligibilityTableKind }) kind: EligibilityTableKind,
-    @Args('value') value: string,
+    @Args('value', new TextArgument('value', 100)) value: string,
     @Args('level', { type: () => Int, nullable: true }) level?: number | null,
     @Args('excluded', { nullable: true, defaultValue: false }) excluded?: boolean,
   ) {
@@ -97,7 +98,7 @@ export class AwardRulesResolver {
   resetEligibilityTableEntry(
     @CurrentUser() user: SessionUser,
     @Args('kind', { type: () => EligibilityTableKind }) kind: EligibilityTableKind,
-    @Args('value') value: string,
+    @Args('value', new TextArgument('value', 100)) value: string,
   ) {
     return this.settings.resetEligibilityTableEntry(user, kind, value);
   }
@@ -138,7 +139,7 @@ export class AwardCampaignsResolver {
   async publishNamingDecision(
     @CurrentUser() user: SessionUser,
     @Args('year', { type: () => Int }) year: number,
-    @Args('decisionDocument', { type: () => String, nullable: true }) decisionDocument?: string | null,
+    @Args('decisionDocument', { type: () => String, nullable: true }, new TextArgument('decisionDocument', 100)) decisionDocument?: string | null,
   ) {
     await this.nominations.publish(user, year, decisionDocument);
     return this.campaigns.find(year);
@@ -219,7 +220,7 @@ export class NominationsResolver {
     @CurrentUser() user: SessionUser,
     @Args('objectionId', { type: () => ID }) objectionId: string,
     @Args('upheld') upheld: boolean,
-    @Args('resolution') resolution: string,
+    @Args('resolution', new TextArgument('resolution', 1000)) resolution: string,
   ) {
     return this.workflow.resolveObjection(user, objectionId, upheld, resolution);
   }
@@ -235,14 +236,14 @@ export class NominationsResolver {
   forwardNomination(
     @CurrentUser() user: SessionUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+    @Args('reason', { type: () => String, nullable: true }, new TextArgument('reason', 1000)) reason?: string | null,
   ) {
     return this.workflow.forward(user, id, reason);
   }
 
   @Roles(...EDITOR_ROLES)
   @Mutation(() => NominationModel, { description: 'back to the nominator with a reason' })
-  returnNomination(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+  returnNomination(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('reason', new TextArgument('reason', 1000)) reason: string) {
     return this.workflow.returnNomination(user, id, reason);
   }
 
@@ -251,15 +252,15 @@ export class NominationsResolver {
   resubmitNomination(
     @CurrentUser() user: SessionUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('achievements', { type: () => String, nullable: true }) achievements?: string | null,
-    @Args('attestations', { type: () => [String], nullable: true }) attestations?: string[] | null,
+    @Args('achievements', { type: () => String, nullable: true }, new TextArgument('achievements', 4000)) achievements?: string | null,
+    @Args('attestations', { type: () => [String], nullable: true }, new TextArgument('attestations', 100)) attestations?: string[] | null,
   ) {
     return this.workflow.resubmit(user, id, achievements, attestations);
   }
 
   @Roles(...EDITOR_ROLES)
   @Mutation(() => NominationModel)
-  withdrawNomination(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+  withdrawNomination(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('reason', new TextArgument('reason', 1000)) reason: string) {
     return this.workflow.withdraw(user, id, reason);
   }
 

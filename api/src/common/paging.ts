@@ -1,14 +1,22 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RegistryError } from './registry-error';
 
 export const DEFAULT_PAGE_SIZE = 20;
+/** Beyond any list the registry holds; keeps OFFSET within what PostgreSQL takes. */
+const MAX_OFFSET = 1_000_000_000;
 
+// GraphQL paging arguments, and the same class for a REST list's ?offset=&limit= (@Query()),
+// where the text is turned into a number first. The page-size cap is resolvePage's.
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: '应为整数' }) @Min(0, { message: '不能为负数' }) @Max(MAX_OFFSET, { message: `最多 ${MAX_OFFSET}` })
   offset?: number;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: '应为整数' }) @Min(1, { message: '至少为 1' }) @Max(MAX_OFFSET, { message: `最多 ${MAX_OFFSET}` })
   limit?: number;
 }
 

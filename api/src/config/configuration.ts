@@ -17,7 +17,18 @@ export interface AppConfig {
   idNumberHashKey: Buffer;
   webDistDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
-  graphql: { maxDepth: number; maxComplexity: number; maxAliases: number; maxPageSize: number };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    maxAliases: number;
+    maxPageSize: number;
+    /** refused before parsing: the query text's UTF-8 size and its token count */
+    maxDocumentBytes: number;
+    maxTokens: number;
+    /** refused before validation: fields with every fragment expanded, and directives */
+    maxFields: number;
+    maxDirectives: number;
+  };
   session: { idleMinutes: number; absoluteHours: number; cacheMilliseconds: number };
   /** import jobs this instance runs at once (0: it queues uploads but leaves them to other instances) */
   importWorkers: number;
@@ -98,6 +109,10 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15),
       maxPageSize: integer(env, 'MAX_PAGE_SIZE', 200),
+      maxDocumentBytes: integer(env, 'GRAPHQL_MAX_DOCUMENT_BYTES', 16384),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000),
+      maxFields: integer(env, 'GRAPHQL_MAX_FIELDS', 500),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 50),
     },
     session: {
       idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),

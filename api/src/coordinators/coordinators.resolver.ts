@@ -42,8 +42,8 @@ export class CoordinatorsResolver {
   coordinators(
     @CurrentUser() user: SessionUser,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => CoordinatorFilter, nullable: true }) filter?: CoordinatorFilter | null,
-    @Args('order', { type: () => CoordinatorOrder, nullable: true }) order?: CoordinatorOrder | null,
+    @Args('filter', { type: () => CoordinatorFilter, nullable: true }) filter?: CoordinatorFilter,
+    @Args('order', { type: () => CoordinatorOrder, nullable: true }) order?: CoordinatorOrder,
     @Info() info?: GraphQLResolveInfo,
   ) {
     // only the columns the query asks for, of each row and of its employer

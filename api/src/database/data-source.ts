@@ -1,5 +1,6 @@
 import { loadConfiguration } from '../config/configuration';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -13,7 +14,9 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrationsTransactionMode: 'each',
     // Schema changes go through migrations only.
     synchronize: false,
-    logging: ['error'],
+    // failed statements without their parameters (database-logger.ts)
+    logging: ['error', 'warn'],
+    logger: new DatabaseLogger(),
     extra: { max: 20 },
     ...extra,
   } as DataSourceOptions;

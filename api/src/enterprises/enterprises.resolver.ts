@@ -24,8 +24,8 @@ export class EnterprisesResolver {
   enterprises(
     @CurrentUser() user: SessionUser,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter | null,
-    @Args('order', { type: () => EnterpriseOrder, nullable: true }) order?: EnterpriseOrder | null,
+    @Args('filter', { type: () => EnterpriseFilter, nullable: true }) filter?: EnterpriseFilter,
+    @Args('order', { type: () => EnterpriseOrder, nullable: true }) order?: EnterpriseOrder,
   ) {
     return this.enterpriseService.list(user, filter ?? {}, page, order);
   }

@@ -1,6 +1,7 @@
 import { todayIsoDate } from '@registry/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { PageArgs } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { IMPORT_KINDS, type ImportKind } from './columns';
@@ -9,6 +10,7 @@ import { RestErrorFilter } from './http-errors.filter';
 import type { ImportMode } from './import-job';
 import { ImportsService } from './imports.service';
 import { SpreadsheetsService } from './spreadsheets.service';
+import { validateExportFilter } from './export-filter';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,8 +55,8 @@ export class ImportsController {
 
   @Roles(...EDITOR_ROLES)
   @Get('imports')
-  list(@CurrentUser() user: SessionUser, @Query('offset') offset?: string, @Query('limit') limit?: string) {
-    return this.imports.list(user, Number(offset) || 0, Number(limit) || 20);
+  list(@CurrentUser() user: SessionUser, @Query() page: PageArgs) {
+    return this.imports.list(user, page.offset ?? 0, page.limit ?? 20);
   }
 
   /** Body: the file itself (any content type but JSON/form); ?kind=coordinators|enterprises&fileName=…[&commit=…] */
@@ -82,8 +84,8 @@ export class ImportsController {
 
   @Roles(...EDITOR_ROLES)
   @Get('imports/:id/errors')
-  errors(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query('offset') offset?: string, @Query('limit') limit?: string) {
-    return this.imports.errors(user, id, Number(offset) || 0, Number(limit) || 200);
+  errors(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query() page: PageArgs) {
+    return this.imports.errors(user, id, page.offset ?? 0, page.limit ?? 200);
   }
 
   @Roles(...EDITOR_ROLES)
@@ -121,6 +123,8 @@ export class ImportsController {
   ): Promise<void> {
     const kind = file.replace(/\.xlsx$/, '');
     if (!EXPORT_NAMES[kind]) throw RegistryError.notFound('导出', file);
+    // by the list's own GraphQL filter class, before the first byte of the file goes out
+    await validateExportFilter(kind, filter);
     const reveal = await this.spreadsheets.checkReveal(user, kind, revealReason, filter);
     const stamp = todayIsoDate();
     attachment(response, XLSX, `${EXPORT_NAMES[kind]}-${stamp}.xlsx`);

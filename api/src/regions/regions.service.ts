@@ -4,6 +4,7 @@ import { isWithinScope } from '@registry/domain';
 import { Repository } from 'typeorm';
 import type { SessionUser } from '../common/session-user';
 import { RegistryError } from '../common/registry-error';
+import { outsideScope } from '../common/scope-denials';
 import { RegionEntity } from './region.entity';
 
 // Regions are reference data (about a thousand rows, changed only by migrations), so they are
@@ -50,13 +51,16 @@ export class RegionsService implements OnApplicationBootstrap {
     return candidates.filter((region) => this.isVisible(region, user));
   }
 
-  /** A region the user may file records under: it exists and lies inside the user's scope. */
+  /**
+   * A region the user may file records under: it exists and lies inside the user's scope. One
+   * outside it answers like an unknown code; the attempt is recorded as ACCESS_DENIED (after the
+   * response, so the answer takes as long as for an unknown code).
+   */
   requireWritable(code: string, user: SessionUser, field = 'regionCode'): RegionEntity {
     const region = this.byCode.get(code);
-    if (!region) throw RegistryError.badInput(field, `地区代码 ${code} 不存在`);
-    if (!isWithinScope(region.path, user.scopePath)) {
-      throw RegistryError.badInput(field, `地区 ${region.name}（${code}）不在您的管辖范围内`);
-    }
+    const unknown = () => RegistryError.badInput(field, `地区代码 ${code} 不存在`);
+    if (!region) throw unknown();
+    if (!isWithinScope(region.path, user.scopePath)) throw outsideScope(unknown(), { objectType: 'region', objectId: code, regionPath: region.path });
     return region;
   }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export enum RoleEnum {
   PROVINCE_ADMIN = 'PROVINCE_ADMIN',
@@ -56,13 +56,13 @@ export class CreateUserInput {
   @Field({ description: 'initial password; the user must change it at first login' }) @IsString() password!: string;
   @Field(() => RoleEnum) @IsEnum(RoleEnum) role!: RoleEnum;
   @Field() @IsString() regionCode!: string;
-  @Field(() => String, { nullable: true }) displayName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100, { message: '姓名（显示名）最多 100 个字' }) displayName?: string | null;
 }
 
 @InputType()
 export class UserFilter {
-  @Field(() => String, { nullable: true }) search?: string | null;
-  @Field(() => RoleEnum, { nullable: true }) role?: RoleEnum | null;
-  @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100, { message: '关键词最多 100 个字' }) search?: string | null;
+  @Field(() => RoleEnum, { nullable: true }) @IsOptional() @IsEnum(RoleEnum) role?: RoleEnum | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() active?: boolean | null;
 }
 

@@ -15,7 +15,7 @@ export class UsersResolver {
   users(
     @CurrentUser() user: SessionUser,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter | null,
+    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter,
   ) {
     return this.userService.list(user, filter ?? {}, page);
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { creatableRoles, isWithinScope, passwordProblem, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
-import * as argon2 from 'argon2';
+import { creatableRoles, isWithinScope, roleRegionLevels, ROLE_LABELS, type Role } from '@registry/domain';
 import { DataSource } from 'typeorm';
+import { passwordHashing } from '../auth/password-hashing';
+import { PasswordPolicy } from '../auth/password-policy';
 import { SessionCache } from '../auth/session-cache';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
@@ -35,6 +36,7 @@ export class UsersService {
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
     private readonly sessions: SessionCache,
+    private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   async list(actor: SessionUser, filter: UserFilter = {}, page: { offset?: number | null; limit?: number | null } = {}) {
@@ -70,7 +72,7 @@ export class UsersService {
     if (!roleRegionLevels(input.role).includes(region.level)) {
       throw RegistryError.badInput('regionCode', `「${ROLE_LABELS[input.role]}」账号不能设在${region.name}这一级`);
     }
-    const problem = passwordProblem(input.password);
+    const problem = this.passwordPolicy.problem(input.password, { username: input.username, displayName: input.displayName });
     if (problem) throw RegistryError.badInput('password', problem);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insert(manager, { ...input, createdBy: actor.id });
@@ -95,7 +97,7 @@ export class UsersService {
         [
           account.username.trim(),
           account.displayName?.trim() || account.username.trim(),
-          await argon2.hash(account.password),
+          await passwordHashing.hash(account.password),
           account.role,
           region.code,
           region.path,

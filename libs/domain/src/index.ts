@@ -12,3 +12,4 @@ export * from './coverage';
 export * from './import-values';
 export * from './awards';
 export * from './person-name';
+export * from './privacy';

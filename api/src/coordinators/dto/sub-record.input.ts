@@ -55,7 +55,7 @@ export class TrainingInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) provider?: string | null;
   @Field(() => String, { nullable: true, description: '合格 / 不合格 …' }) @IsOptional() @MaxLength(50) result?: string | null;
   @Field(() => SubsidyKind, { nullable: true }) @IsOptional() @IsEnum(SubsidyKind) subsidyKind?: SubsidyKind | null;
-  @Field(() => Float, { nullable: true, description: '元' }) @IsOptional() @IsNumber() @Min(0) subsidyAmount?: number | null;
+  @Field(() => Float, { nullable: true, description: '元' }) @IsOptional() @IsNumber() @Min(0) @Max(100_000_000, { message: '补贴金额最多 1 亿元' }) subsidyAmount?: number | null;
 }
 
 @InputType()

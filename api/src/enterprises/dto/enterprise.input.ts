@@ -4,6 +4,9 @@ import { Type } from 'class-transformer';
 import { DateScalar } from '../../common/date.scalar';
 import { SizeClass } from '../../common/enums';
 
+/** 万元; the columns hold 14 digits before the point, the largest enterprises report under 10^8. */
+const MAX_AMOUNT_10K_YUAN = 10_000_000_000;
+
 @InputType()
 export class IncidentInput {
   @Field({ description: '重大劳动关系群体性、突发性事件 / 重大信访事件 …' })
@@ -48,12 +51,14 @@ export class EnterpriseInput {
   @Field(() => Float, { description: '营业收入, 万元' })
   @IsNumber()
   @Min(0)
+  @Max(MAX_AMOUNT_10K_YUAN, { message: `营业收入最多 ${MAX_AMOUNT_10K_YUAN} 万元` })
   revenue!: number;
 
   @Field(() => Float, { nullable: true, description: '资产总额, 万元' })
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @Max(MAX_AMOUNT_10K_YUAN, { message: `资产总额最多 ${MAX_AMOUNT_10K_YUAN} 万元` })
   assets?: number | null;
 
   @Field({ description: '公有制 (true) / 非公有制 (false)' })
@@ -94,8 +99,8 @@ export class UpdateEnterpriseInput {
   @Field({ nullable: true }) @IsOptional() @IsString() regionCode?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() industryCode?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) employees?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) revenue?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) assets?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_AMOUNT_10K_YUAN, { message: `营业收入最多 ${MAX_AMOUNT_10K_YUAN} 万元` }) revenue?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(MAX_AMOUNT_10K_YUAN, { message: `资产总额最多 ${MAX_AMOUNT_10K_YUAN} 万元` }) assets?: number | null;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() publicOwned?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() socialOrganization?: boolean;
   @Field(() => [IncidentInput], { nullable: true, description: 'replaces the incident list when given' })

@@ -22,3 +22,16 @@ describe('roles', () => {
     expect(roleRegionLevels('TOWNSHIP_PLATFORM')).toEqual(['TOWNSHIP']);
   });
 });
+
+describe('passwordProblem beyond the classes', () => {
+  it('refuses spaces at either end, the published demo password and the owner\'s names', () => {
+    expect(passwordProblem(' Better#2025x')).toMatch(/首尾不能有空格/);
+    expect(passwordProblem('Better#2025x ')).toMatch(/首尾不能有空格/);
+    expect(passwordProblem('Jilin#2021demo')).toMatch(/演示密码/);
+    expect(passwordProblem('xJILIN#2021DEMO')).toMatch(/演示密码/);
+    expect(passwordProblem('Chaoyang#2025', { username: 'chaoyang' })).toMatch(/用户名/);
+    expect(passwordProblem('Zhang#San2025', { displayName: 'zhangsan' })).toBeNull();
+    expect(passwordProblem('Zhangsan#2025', { displayName: 'ZhangSan' })).toMatch(/姓名/);
+    expect(passwordProblem('Better#2025x', { username: 'chaoyang', displayName: '朝阳区' })).toBeNull();
+  });
+});
