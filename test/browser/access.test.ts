@@ -55,10 +55,13 @@ test('a county office creates a township account in its county and disables it',
   await expect(passwordItem.locator('.ant-form-item-explain-error').textContent()).resolves.toContain('密码至少 8 位');
   await dialog.getByLabel('初始密码').fill('Initial#2025');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await page.getByText('已创建账号 browser.platform').waitFor();
-
+  // the account appears in the list (the confirmation message lasts 3 s and may come and go
+  // between two polls on a loaded machine); a refusal on the form fails the wait with its text
   const row = page.locator('.ant-table-row', { hasText: 'browser.platform' });
-  await row.waitFor();
+  await row.waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
+    const shown = await dialog.locator('.ant-form-item-explain-error, .ant-alert').allTextContents().catch(() => []);
+    throw new Error(`${error.message}; the form shows: ${JSON.stringify(shown)}`);
+  });
   await expect(row.textContent()).resolves.toMatch(/乡镇街道基层平台.*前进街道.*启用.*待改密码/);
   await screenshot(page, 'browser-user-admin');
 
