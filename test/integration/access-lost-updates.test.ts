@@ -71,5 +71,5 @@ describe('optimistic locking under concurrent edits', () => {
     expect(conflictsNamingVersion).toBe(pairs);
     const [{ count }] = await t.sql(`select count(*)::int as count from audit_log where action = 'COORDINATOR_UPDATE'`);
     expect(count).toBe(pairs);
-  }, 60_000);
+  }, 300_000);
 });

@@ -71,7 +71,7 @@ describe('jurisdiction isolation', () => {
       8,
     );
     for (const region of REGIONS) objects.set(region, seeded.filter((entry) => entry.region === region).map((entry) => entry.pair));
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => t?.close());
 
   function attemptsFor(user: (typeof USERS)[number]): Attempt[] {
@@ -160,7 +160,7 @@ describe('jurisdiction isolation', () => {
               (select count(*)::int from enterprise where version <> 1 or not active) as enterprises`,
     );
     expect(changed).toEqual({ coordinators: 0, enterprises: 0 });
-  }, 60_000);
+  }, 300_000);
 });
 
 // ── The public (no-login) pages: the named list and certificate verification ────────────────
