@@ -1122,6 +1122,8 @@ export type Query = {
   region: Maybe<Region>;
   /** Children of parentCode; without it, every region the user can see (a flat tree, by code) */
   regions: Array<Region>;
+  /** what you must act on now, most urgent first (the bell in the header) */
+  reminders: Array<Reminder>;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
   /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
@@ -1347,6 +1349,43 @@ export type RegionLevel =
   | 'PROVINCE'
   | 'TOWNSHIP'
   | 'UNIT';
+
+/** something the signed-in user must act on, computed from the data of their jurisdiction */
+export type Reminder = {
+  __typename?: 'Reminder';
+  count: Maybe<Scalars['Int']['output']>;
+  /** the day by which to act */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** stable while the reminder holds: the web marks seen reminders by it */
+  key: Scalars['String']['output'];
+  kind: ReminderKind;
+  /** the page of the web app where to act */
+  link: Scalars['String']['output'];
+  /** the reminder in Chinese */
+  message: Scalars['String']['output'];
+  severity: ReminderSeverity;
+  tier: Maybe<AwardTier>;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** what a reminder is about (the rules: libs/domain reminders) */
+export type ReminderKind =
+  | 'CALENDAR_NEXT_YEAR'
+  | 'IMPORT_FAILED'
+  | 'OBJECTIONS_WAITING'
+  | 'PASSWORD_EXPIRING'
+  | 'PUBLICITY_ENDING'
+  | 'REVIEW_QUEUE'
+  | 'SUBMISSION_CLOSING'
+  | 'SUBMISSION_OPEN'
+  | 'SUBMISSION_OPENING'
+  | 'YEAR_END_SUMMARY'
+  | 'YEAR_NOT_CLOSED';
+
+export type ReminderSeverity =
+  | 'INFO'
+  | 'URGENT'
+  | 'WARNING';
 
 export type ReviewQueue = {
   __typename?: 'ReviewQueue';
