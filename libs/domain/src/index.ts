@@ -14,3 +14,4 @@ export * from './awards';
 export * from './person-name';
 export * from './privacy';
 export * from './reminders';
+export * from './data-quality';
