@@ -427,6 +427,86 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
+export type DataQualityCount = {
+  __typename?: 'DataQualityCount';
+  count: Scalars['Int']['output'];
+  rule: Scalars['String']['output'];
+};
+
+export type DataQualityEntity =
+  | 'COORDINATOR'
+  | 'ENTERPRISE';
+
+/** a record failing a rule, with the page to fix it */
+export type DataQualityRecord = {
+  __typename?: 'DataQualityRecord';
+  detail: Maybe<Scalars['String']['output']>;
+  entity: DataQualityEntity;
+  id: Scalars['ID']['output'];
+  /** the web page where to fix it */
+  link: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  regionCode: Scalars['String']['output'];
+  /** the region along the reporting hierarchy, e.g. 长春市 · 朝阳区 · 前进街道 */
+  regionPathName: Scalars['String']['output'];
+};
+
+export type DataQualityRecordPage = {
+  __typename?: 'DataQualityRecordPage';
+  items: Array<DataQualityRecord>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** a child region of the report (or the region itself: its own records) */
+export type DataQualityRegion = {
+  __typename?: 'DataQualityRegion';
+  counts: Array<DataQualityCount>;
+  failures: Scalars['Int']['output'];
+  /** true for the records filed at the report's region itself */
+  own: Scalars['Boolean']['output'];
+  /** active coordinators and active enterprises */
+  records: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** 0–100: 100 less the severity-weighted share of failing records */
+  score: Scalars['Float']['output'];
+};
+
+export type DataQualityReport = {
+  __typename?: 'DataQualityReport';
+  /** per child region, worst score first */
+  children: Array<DataQualityRegion>;
+  failures: Scalars['Int']['output'];
+  records: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  rules: Array<DataQualityRule>;
+  score: Scalars['Float']['output'];
+};
+
+/** a rule of the clean-up list, as data (kind, severity, description) */
+export type DataQualityRule = {
+  __typename?: 'DataQualityRule';
+  code: Scalars['String']['output'];
+  /** records of the region failing the rule (0 for a rule switched off) */
+  count: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  descriptionEn: Scalars['String']['output'];
+  /** false: not counted (the province switched it off) */
+  enabled: Scalars['Boolean']['output'];
+  entity: DataQualityEntity;
+  severity: DataQualitySeverity;
+  version: Scalars['Int']['output'];
+};
+
+/** 错误 / 警告 / 提示 */
+export type DataQualitySeverity =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
 export type DeactivateCoordinatorInput = {
   id: Scalars['ID']['input'];
   /** left the post on (default today) */
@@ -727,6 +807,8 @@ export type Mutation = {
   /** takes a confirmation back: the year is not counted until confirmed again (audited) */
   unconfirmCalendarYear: CalendarYearStatus;
   updateCoordinator: Coordinator;
+  /** changes a rule's severity or switches it off (province administrator; audited) */
+  updateDataQualityRule: DataQualityRule;
   updateEnterprise: Enterprise;
   withdrawNomination: Nomination;
 };
@@ -909,6 +991,11 @@ export type MutationUnconfirmCalendarYearArgs = {
 
 export type MutationUpdateCoordinatorArgs = {
   input: UpdateCoordinatorInput;
+};
+
+
+export type MutationUpdateDataQualityRuleArgs = {
+  input: UpdateDataQualityRuleInput;
 };
 
 
@@ -1100,6 +1187,10 @@ export type Query = {
   coverage: Coverage;
   /** coverage per year 2021 → now against the straight path to 100% at the end of 2025 */
   coverageProgress: CoverageProgress;
+  /** the clean-up list of a region in your jurisdiction (default: all of it): each rule per child region, and scores */
+  dataQuality: DataQualityReport;
+  /** the records failing a rule in a region, each with the page to fix it */
+  dataQualityRecords: DataQualityRecordPage;
   /** coordinators and coverage per child region (unit, county, township) */
   distribution: Array<RegionFigures>;
   /** 四(一) clause by clause for a coordinator in your jurisdiction (else NOT_FOUND) */
@@ -1198,6 +1289,19 @@ export type QueryCoverageProgressArgs = {
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
   sizeClasses?: InputMaybe<Array<SizeClass>>;
+};
+
+
+export type QueryDataQualityArgs = {
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDataQualityRecordsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  rule: Scalars['String']['input'];
 };
 
 
@@ -1507,6 +1611,13 @@ export type UpdateCoordinatorInput = {
   version: Scalars['Int']['input'];
   workPeriods?: InputMaybe<Array<WorkPeriodInput>>;
   workRecords?: InputMaybe<Array<WorkRecordInput>>;
+};
+
+export type UpdateDataQualityRuleInput = {
+  code: Scalars['String']['input'];
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  severity?: InputMaybe<DataQualitySeverity>;
+  version: Scalars['Int']['input'];
 };
 
 export type UpdateEnterpriseInput = {
