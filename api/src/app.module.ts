@@ -21,6 +21,8 @@ import { BootstrapService } from './database/bootstrap.service';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthController } from './health/health.controller';
 import { RegionsModule } from './regions/regions.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { DataQualityModule } from './data-quality/data-quality.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -62,6 +64,8 @@ export class AppModule {
         ImportsModule,
         AwardsModule,
         AnalyticsModule,
+        RemindersModule,
+        DataQualityModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

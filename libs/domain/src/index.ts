@@ -13,3 +13,5 @@ export * from './import-values';
 export * from './awards';
 export * from './person-name';
 export * from './privacy';
+export * from './reminders';
+export * from './data-quality';

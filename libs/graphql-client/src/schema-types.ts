@@ -427,6 +427,86 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
+export type DataQualityCount = {
+  __typename?: 'DataQualityCount';
+  count: Scalars['Int']['output'];
+  rule: Scalars['String']['output'];
+};
+
+export type DataQualityEntity =
+  | 'COORDINATOR'
+  | 'ENTERPRISE';
+
+/** a record failing a rule, with the page to fix it */
+export type DataQualityRecord = {
+  __typename?: 'DataQualityRecord';
+  detail: Maybe<Scalars['String']['output']>;
+  entity: DataQualityEntity;
+  id: Scalars['ID']['output'];
+  /** the web page where to fix it */
+  link: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  regionCode: Scalars['String']['output'];
+  /** the region along the reporting hierarchy, e.g. 长春市 · 朝阳区 · 前进街道 */
+  regionPathName: Scalars['String']['output'];
+};
+
+export type DataQualityRecordPage = {
+  __typename?: 'DataQualityRecordPage';
+  items: Array<DataQualityRecord>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** a child region of the report (or the region itself: its own records) */
+export type DataQualityRegion = {
+  __typename?: 'DataQualityRegion';
+  counts: Array<DataQualityCount>;
+  failures: Scalars['Int']['output'];
+  /** true for the records filed at the report's region itself */
+  own: Scalars['Boolean']['output'];
+  /** active coordinators and active enterprises */
+  records: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** 0–100: 100 less the severity-weighted share of failing records */
+  score: Scalars['Float']['output'];
+};
+
+export type DataQualityReport = {
+  __typename?: 'DataQualityReport';
+  /** per child region, worst score first */
+  children: Array<DataQualityRegion>;
+  failures: Scalars['Int']['output'];
+  records: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  rules: Array<DataQualityRule>;
+  score: Scalars['Float']['output'];
+};
+
+/** a rule of the clean-up list, as data (kind, severity, description) */
+export type DataQualityRule = {
+  __typename?: 'DataQualityRule';
+  code: Scalars['String']['output'];
+  /** records of the region failing the rule (0 for a rule switched off) */
+  count: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+  descriptionEn: Scalars['String']['output'];
+  /** false: not counted (the province switched it off) */
+  enabled: Scalars['Boolean']['output'];
+  entity: DataQualityEntity;
+  severity: DataQualitySeverity;
+  version: Scalars['Int']['output'];
+};
+
+/** 错误 / 警告 / 提示 */
+export type DataQualitySeverity =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
 export type DeactivateCoordinatorInput = {
   id: Scalars['ID']['input'];
   /** left the post on (default today) */
@@ -727,6 +807,8 @@ export type Mutation = {
   /** takes a confirmation back: the year is not counted until confirmed again (audited) */
   unconfirmCalendarYear: CalendarYearStatus;
   updateCoordinator: Coordinator;
+  /** changes a rule's severity or switches it off (province administrator; audited) */
+  updateDataQualityRule: DataQualityRule;
   updateEnterprise: Enterprise;
   withdrawNomination: Nomination;
 };
@@ -909,6 +991,11 @@ export type MutationUnconfirmCalendarYearArgs = {
 
 export type MutationUpdateCoordinatorArgs = {
   input: UpdateCoordinatorInput;
+};
+
+
+export type MutationUpdateDataQualityRuleArgs = {
+  input: UpdateDataQualityRuleInput;
 };
 
 
@@ -1100,6 +1187,10 @@ export type Query = {
   coverage: Coverage;
   /** coverage per year 2021 → now against the straight path to 100% at the end of 2025 */
   coverageProgress: CoverageProgress;
+  /** the clean-up list of a region in your jurisdiction (default: all of it): each rule per child region, and scores */
+  dataQuality: DataQualityReport;
+  /** the records failing a rule in a region, each with the page to fix it */
+  dataQualityRecords: DataQualityRecordPage;
   /** coordinators and coverage per child region (unit, county, township) */
   distribution: Array<RegionFigures>;
   /** 四(一) clause by clause for a coordinator in your jurisdiction (else NOT_FOUND) */
@@ -1122,6 +1213,8 @@ export type Query = {
   region: Maybe<Region>;
   /** Children of parentCode; without it, every region the user can see (a flat tree, by code) */
   regions: Array<Region>;
+  /** what you must act on now, most urgent first (the bell in the header) */
+  reminders: Array<Reminder>;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
   /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
@@ -1196,6 +1289,19 @@ export type QueryCoverageProgressArgs = {
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
   sizeClasses?: InputMaybe<Array<SizeClass>>;
+};
+
+
+export type QueryDataQualityArgs = {
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDataQualityRecordsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  rule: Scalars['String']['input'];
 };
 
 
@@ -1348,6 +1454,43 @@ export type RegionLevel =
   | 'TOWNSHIP'
   | 'UNIT';
 
+/** something the signed-in user must act on, computed from the data of their jurisdiction */
+export type Reminder = {
+  __typename?: 'Reminder';
+  count: Maybe<Scalars['Int']['output']>;
+  /** the day by which to act */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** stable while the reminder holds: the web marks seen reminders by it */
+  key: Scalars['String']['output'];
+  kind: ReminderKind;
+  /** the page of the web app where to act */
+  link: Scalars['String']['output'];
+  /** the reminder in Chinese */
+  message: Scalars['String']['output'];
+  severity: ReminderSeverity;
+  tier: Maybe<AwardTier>;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** what a reminder is about (the rules: libs/domain reminders) */
+export type ReminderKind =
+  | 'CALENDAR_NEXT_YEAR'
+  | 'IMPORT_FAILED'
+  | 'OBJECTIONS_WAITING'
+  | 'PASSWORD_EXPIRING'
+  | 'PUBLICITY_ENDING'
+  | 'REVIEW_QUEUE'
+  | 'SUBMISSION_CLOSING'
+  | 'SUBMISSION_OPEN'
+  | 'SUBMISSION_OPENING'
+  | 'YEAR_END_SUMMARY'
+  | 'YEAR_NOT_CLOSED';
+
+export type ReminderSeverity =
+  | 'INFO'
+  | 'URGENT'
+  | 'WARNING';
+
 export type ReviewQueue = {
   __typename?: 'ReviewQueue';
   /** waiting at this office, in ranking order */
@@ -1468,6 +1611,13 @@ export type UpdateCoordinatorInput = {
   version: Scalars['Int']['input'];
   workPeriods?: InputMaybe<Array<WorkPeriodInput>>;
   workRecords?: InputMaybe<Array<WorkRecordInput>>;
+};
+
+export type UpdateDataQualityRuleInput = {
+  code: Scalars['String']['input'];
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  severity?: InputMaybe<DataQualitySeverity>;
+  version: Scalars['Int']['input'];
 };
 
 export type UpdateEnterpriseInput = {

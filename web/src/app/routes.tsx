@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
@@ -12,6 +13,7 @@ import type { ReactNode } from 'react';
 import { adminRoutes } from '../admin/routes';
 import { awardRoutes } from '../awards/routes';
 import { coordinatorRoutes } from '../coordinators/routes';
+import { dataQualityRoutes } from '../data-quality/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { enterpriseRoutes } from '../enterprises/routes';
 import { importRoutes } from '../imports/routes';
@@ -42,6 +44,7 @@ export const appRoutes: AppRoute[] = [
   ...enterpriseRoutes({ icon: <BankOutlined />, order: 20, roles: READERS }),
   ...awardRoutes({ icon: <TrophyOutlined />, order: 30, roles: READERS }),
   ...dashboardRoutes({ icon: <BarChartOutlined />, order: 40, roles: READERS }),
+  ...dataQualityRoutes({ icon: <SafetyCertificateOutlined />, order: 45, roles: READERS }),
   ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
   ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
 ];

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { appRoutes, menuRoutes } from '../routes';
+import { ReminderBell } from './ReminderBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -85,6 +86,7 @@ export function AppLayout() {
                 </Typography.Text>
               </Tooltip>
             ) : null}
+            <ReminderBell />
             <LanguageSwitch />
             <Tooltip title={t('app.changePassword')}>
               <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')} aria-label={t('app.changePassword')} />

@@ -12,7 +12,7 @@ import {
 import { App as AntApp, Button, Input, Modal, Segmented, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { QueryError } from '../../app/components/QueryError';
 import { readApiErrors } from '../../app/utils/graphql-errors';
 import { TierTag, TIERS } from './labels';
@@ -21,7 +21,9 @@ import { TierTag, TIERS } from './labels';
 export function ReviewQueueTab({ campaign }: { campaign: AwardCampaignFieldsFragment }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [tier, setTier] = useState<AwardTier>('GOLD');
+  // a reminder links here with the tier that has nominations waiting (?tier=SILVER)
+  const [params] = useSearchParams();
+  const [tier, setTier] = useState<AwardTier>(() => (TIERS as readonly string[]).includes(params.get('tier') ?? '') ? (params.get('tier') as AwardTier) : 'GOLD');
   const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { variables: { campaignYear: campaign.year, tier }, fetchPolicy: 'network-only' });
   const queue = data?.reviewQueue;
   const [order, setOrder] = useState<NominationListItemFragment[]>([]);

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/components/QueryError';
 import { useRegions } from '../../app/hooks/useRegions';
+import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
 import { overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
 import type { DistributionMetric } from '../utils/figures';
 import { AwardsChart } from './AwardsChart';
@@ -121,6 +122,9 @@ export default function DashboardPage() {
 
       <div style={{ marginTop: 12 }}>
         <AwardsChart awards={overview?.awardFigures ?? []} loading={stale} />
+      </div>
+      <div style={{ marginTop: 12 }}>
+        <DataQualityScoreCard regionCode={params.region} />
       </div>
 
       <Typography.Title level={4} style={{ marginTop: 20 }}>
