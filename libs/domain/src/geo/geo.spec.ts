@@ -1,5 +1,5 @@
 import { findRegion } from '../regions';
-import { checkBoundaryFeatures, simplifyRing, type Ring } from './index';
+import { checkBoundaryFeatures, simplifyRing, withD3Winding, type Ring } from './index';
 
 const square = (x: number, y: number, size = 0.5): Ring => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
 const feature = (properties: Record<string, unknown>, coordinates: unknown, type = 'Polygon') => ({ type: 'Feature', properties, geometry: { type, coordinates } });
@@ -73,5 +73,19 @@ describe('boundary files', () => {
     expect(checkBoundaryFeatures({ type: 'Topology' }, regions).problems).toEqual(['文件应为 GeoJSON FeatureCollection 或 TopoJSON Topology']);
     expect(checkBoundaryFeatures(collection(), regions).problems).toEqual(['文件中没有任何区划要素']);
     expect(checkBoundaryFeatures(collection(feature({ code: '220104' }, [square(125, 43)])), regions).problems).toEqual(['文件中至少应有一个市（州）级区划']);
+  });
+});
+
+describe('d3 winding', () => {
+  it('turns exterior rings clockwise and holes counter-clockwise, whichever way the file had them', () => {
+    const counterClockwise: Ring = [[125, 43], [126, 43], [126, 44], [125, 44], [125, 43]];
+    const hole: Ring = [[125.2, 43.2], [125.2, 43.4], [125.4, 43.4], [125.4, 43.2], [125.2, 43.2]];
+    const rewound = withD3Winding({ type: 'Polygon', coordinates: [counterClockwise, hole] });
+    expect(rewound.coordinates[0]).toEqual([...counterClockwise].reverse());
+    expect(rewound.coordinates[1]).toEqual([...hole].reverse());
+    // already so: unchanged
+    expect(withD3Winding(rewound)).toEqual(rewound);
+    const multi = withD3Winding({ type: 'MultiPolygon', coordinates: [[counterClockwise]] });
+    expect((multi.coordinates as Ring[][])[0][0]).toEqual([...counterClockwise].reverse());
   });
 });

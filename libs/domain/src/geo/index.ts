@@ -176,3 +176,27 @@ export function checkBoundaryFeatures(collection: unknown, regions: (code: strin
   if (!problems.length && !out.some((feature) => regions(feature.properties.code)?.level === 'UNIT')) problems.push('文件中至少应有一个市（州）级区划');
   return result();
 }
+
+/** Twice the signed planar area of a ring in lon/lat: positive when counter-clockwise. */
+function signedArea(ring: Ring): number {
+  let sum = 0;
+  for (let index = 0; index < ring.length - 1; index += 1) sum += ring[index][0] * ring[index + 1][1] - ring[index + 1][0] * ring[index][1];
+  return sum;
+}
+
+/**
+ * The geometry with d3-geo's winding: d3 draws on the sphere, where an exterior ring must run
+ * clockwise (the opposite of RFC 7946 GeoJSON) or it means the whole globe but the polygon.
+ * Files come either way; the web rewinds before drawing.
+ */
+export function withD3Winding(geometry: BoundaryGeometry): BoundaryGeometry {
+  const rewind = (polygon: PolygonCoordinates): PolygonCoordinates =>
+    polygon.map((ring, index) => {
+      const clockwise = signedArea(ring) < 0;
+      const wanted = index === 0; // exterior clockwise, holes counter-clockwise
+      return clockwise === wanted ? ring : [...ring].reverse();
+    });
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: rewind(geometry.coordinates as PolygonCoordinates) }
+    : { type: 'MultiPolygon', coordinates: (geometry.coordinates as PolygonCoordinates[]).map(rewind) };
+}
