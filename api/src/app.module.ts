@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { RegionsModule } from './regions/regions.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { DataQualityModule } from './data-quality/data-quality.module';
+import { MapsModule } from './maps/maps.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -66,6 +67,7 @@ export class AppModule {
         AnalyticsModule,
         RemindersModule,
         DataQualityModule,
+        MapsModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

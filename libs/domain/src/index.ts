@@ -15,3 +15,4 @@ export * from './person-name';
 export * from './privacy';
 export * from './reminders';
 export * from './data-quality';
+export * from './geo';

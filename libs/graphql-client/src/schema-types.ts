@@ -147,6 +147,23 @@ export type AwardYearFigures = {
   year: Scalars['Int']['output'];
 };
 
+/** the province's licensed boundary file for the dashboard map, checked and simplified */
+export type BoundaryMap = {
+  __typename?: 'BoundaryMap';
+  countyCount: Scalars['Int']['output'];
+  fileName: Maybe<Scalars['String']['output']>;
+  /** GeoJSON FeatureCollection: properties { code, name }, Polygon or MultiPolygon, simplified */
+  geojson: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  inUse: Scalars['Boolean']['output'];
+  /** the map's approval / licence, e.g. 审图号 吉S(2024)001号 */
+  licence: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  unitCount: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  uploadedBy: Maybe<Scalars['String']['output']>;
+};
+
 export type BucketCount = {
   __typename?: 'BucketCount';
   bucket: Scalars['String']['output'];
@@ -810,6 +827,10 @@ export type Mutation = {
   /** changes a rule's severity or switches it off (province administrator; audited) */
   updateDataQualityRule: DataQualityRule;
   updateEnterprise: Enterprise;
+  /** uploads a licensed boundary file (GeoJSON or TopoJSON keyed by region code); checked, simplified and put in use; audited */
+  uploadBoundaryMap: BoundaryMap;
+  /** puts an uploaded map in use, or with id null goes back to the tile map; audited */
+  useBoundaryMap: Maybe<BoundaryMap>;
   withdrawNomination: Nomination;
 };
 
@@ -1004,6 +1025,16 @@ export type MutationUpdateEnterpriseArgs = {
 };
 
 
+export type MutationUploadBoundaryMapArgs = {
+  input: UploadBoundaryMapInput;
+};
+
+
+export type MutationUseBoundaryMapArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationWithdrawNominationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1170,6 +1201,10 @@ export type Query = {
   awardCampaigns: Array<AwardCampaign>;
   /** nominees and named per tier per year against the quota and the gold target */
   awardFigures: Array<AwardYearFigures>;
+  /** the boundary map in use on the dashboard; null: the schematic tile map */
+  boundaryMap: Maybe<BoundaryMap>;
+  /** the uploaded boundary maps, newest first */
+  boundaryMaps: Array<BoundaryMap>;
   /** the administrator override table of the working-day calendar */
   calendarOverrides: Array<CalendarOverride>;
   /** one year (default: next year in China); entered=false means it must still be entered */
@@ -1638,6 +1673,14 @@ export type UpdateEnterpriseInput = {
   socialOrganization?: InputMaybe<Scalars['Boolean']['input']>;
   /** the version read; a stale one is refused with CONFLICT */
   version: Scalars['Int']['input'];
+};
+
+export type UploadBoundaryMapInput = {
+  /** the file's text: GeoJSON FeatureCollection or TopoJSON Topology, keyed by region code */
+  content: Scalars['String']['input'];
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  licence: Scalars['String']['input'];
+  name: Scalars['String']['input'];
 };
 
 export type User = {

@@ -17,7 +17,7 @@ import { PeopleDrawer, type PeopleSelection } from './PeopleDrawer';
 import { RegionCoverageTable } from './RegionCoverageTable';
 import { StructureCharts } from './StructureCharts';
 import { UncoveredEnterprisesDrawer } from './UncoveredEnterprisesDrawer';
-import { UnitTileMap } from './UnitTileMap';
+import { UnitMap } from './UnitMap';
 import { WorkforceTrend } from './WorkforceTrend';
 import '../dashboard.css';
 
@@ -96,7 +96,7 @@ export default function DashboardPage() {
         </Col>
         {isProvince ? (
           <Col xs={24} xl={10}>
-            <UnitTileMap rows={units.data?.distribution ?? []} loading={units.loading && !units.data} metric={metric} onDrill={(code) => update({ region: code })} />
+            <UnitMap rows={units.data?.distribution ?? []} loading={units.loading && !units.data} metric={metric} onDrill={(code) => update({ region: code })} />
           </Col>
         ) : null}
         <Col xs={24} xl={12}>
