@@ -1,6 +1,7 @@
 // Streaming readers: an uploaded file → rows, one at a time, so memory does not grow with the
 // file. xlsx through exceljs' streaming WorkbookReader; CSV in UTF-8 (with or without BOM) or
 // GBK, detected from the first bytes, through iconv-lite and a small RFC 4180 state machine.
+import { neutralizeFormula } from '@registry/domain';
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -185,8 +186,8 @@ export async function* readCsv(path: string, encoding: 'utf8' | 'gbk', sheetName
   }
 }
 
-/** Quotes a CSV field when needed. */
+/** Quotes a CSV field when needed; text that would start a formula is neutralized (libs/domain). */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : neutralizeFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
