@@ -8,6 +8,7 @@ import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RegistryError } from '../common/registry-error';
+import { XLSX_LIMITS } from './xlsx-reader';
 import type { XlsxWorkerMessage } from './xlsx-worker';
 
 export interface SheetRow {
@@ -174,8 +175,13 @@ export async function* readCsv(path: string, encoding: 'utf8' | 'gbk', sheetName
         if (char === '\r') pendingCR = true;
       } else field += char;
     }
+    // the xlsx reader's limits (XLSX_LIMITS), checked once per chunk: the state machine is linear already
+    if (field.length > XLSX_LIMITS.cellBytes) throw RegistryError.badInput('file', `第 ${rowNumber + rows.length + 1} 行有单元格超过 ${XLSX_LIMITS.cellBytes / 1024} KB（或引号未闭合），已拒绝`);
+    if (row.length > XLSX_LIMITS.cellsPerRow) throw RegistryError.badInput('file', `第 ${rowNumber + rows.length + 1} 行超过 ${XLSX_LIMITS.cellsPerRow} 个单元格，已拒绝`);
     for (const values of rows) {
       rowNumber += 1;
+      if (rowNumber > XLSX_LIMITS.rows) throw RegistryError.badInput('file', `文件超过 ${XLSX_LIMITS.rows} 行，请拆分后分批导入`);
+      if (values.length > XLSX_LIMITS.cellsPerRow) throw RegistryError.badInput('file', `第 ${rowNumber} 行超过 ${XLSX_LIMITS.cellsPerRow} 个单元格，已拒绝`);
       yield { sheetIndex: 1, sheetName, rowNumber, values };
     }
   }
