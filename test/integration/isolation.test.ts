@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { AwardsHistoryDemo } from '../../api/src/awards/awards-history-demo';
 import { seedDemoData } from '../../api/src/database/demo/seed';
+import { maskIdNumber } from '@registry/domain';
+import { REGISTERED_ELSEWHERE } from '../../api/src/coordinators/id-number-probes.service';
+import { ImportClient, workbook, type Row } from '../fixtures/imports/helpers';
 import { inBatches, seedPair, signedInUser, type Seeded } from './access-helpers';
 
 // Every operation (reads, lists, updates, deactivations, reveals, xlsx exports) × {own,
@@ -161,6 +164,64 @@ describe('jurisdiction isolation', () => {
     );
     expect(changed).toEqual({ coordinators: 0, enterprises: 0 });
   }, 300_000);
+
+  // Imports look records up by 记录编号 + masked number (main and sub-record sheets) and by full
+  // number: a record outside the uploader's jurisdiction must answer exactly like a missing one,
+  // and a full number only as "registered elsewhere".
+  it('answers every import lookup of a record outside the jurisdiction like a missing one', async () => {
+    const MISSING_REF = '999999990';
+    const lookups: { user: string; relation: Relation; lookup: string; toldApart: boolean; detail: string }[] = [];
+    await Promise.all(
+      USERS.map(async (user) => {
+        const client = new ImportClient(t.baseUrl, tokens.get(user.username)!);
+        const main: Row[] = [];
+        const certificates: Row[] = [];
+        const cases: { relation: Relation; lookup: string; sheet: string; row: number; ref: string | null }[] = [];
+        const base = { name: '核对', region: user.regionCode, tripartite: '否', unitName: '隔离测试单位' };
+        const addMasked = (relation: Relation, seeded: Seeded | null) => {
+          const ref = seeded?.coordinatorId ?? MISSING_REF;
+          const idNumber = maskIdNumber(seeded?.idNumber ?? objects.get(REGIONS[0])![0].idNumber);
+          main.push({ ...base, idNumber, ref });
+          cases.push({ relation, lookup: '记录编号+脱敏身份证号', sheet: '协调员', row: main.length + 1, ref });
+          certificates.push({ idNumber, ref, certOccupation: '劳动关系协调员', certLevel: 3, certIssuedOn: '1901-01-01' });
+          cases.push({ relation, lookup: '附表（证书）记录编号+脱敏身份证号', sheet: '证书', row: certificates.length + 1, ref });
+        };
+        addMasked('own', null); // the control: a record that does not exist
+        const fullNumbers: { relation: Relation; row: number }[] = [];
+        for (const region of REGIONS) {
+          const where = relation(user.regionCode, region);
+          if (where === 'own') continue;
+          for (const seeded of objects.get(region)!) addMasked(where, seeded);
+          // one full number per region (the daily budget of such answers is 20)
+          main.push({ ...base, idNumber: objects.get(region)![0].idNumber });
+          fullNumbers.push({ relation: where, row: main.length + 1 });
+        }
+        const job = await client.dryRun('coordinators', 'isolation.xlsx', await workbook('coordinators', { 协调员: main, 证书: certificates }));
+        if (job.status !== 'VALIDATED') throw new Error(`dry run of ${user.username}: ${job.status} ${job.message}`);
+        const errors = await client.errors(job.id);
+        const answer = (sheet: string, row: number, ref: string | null) =>
+          errors
+            .filter((error) => error.sheet === sheet && error.row === row)
+            .map((error) => `${error.column}:${ref ? error.reason.replaceAll(ref, 'REF') : error.reason}`)
+            .sort()
+            .join('|');
+        const missing = new Map(cases.filter((c) => c.ref === MISSING_REF).map((c) => [c.sheet, answer(c.sheet, c.row, c.ref)]));
+        for (const c of cases.filter((c) => c.ref !== MISSING_REF)) {
+          const got = answer(c.sheet, c.row, c.ref);
+          lookups.push({ user: user.username, relation: c.relation, lookup: c.lookup, toldApart: got !== missing.get(c.sheet), detail: got });
+        }
+        for (const full of fullNumbers) {
+          const got = answer('协调员', full.row, null);
+          lookups.push({ user: user.username, relation: full.relation, lookup: '完整身份证号', toldApart: got !== `身份证号:${REGISTERED_ELSEWHERE}`, detail: got });
+        }
+      }),
+    );
+    const toldApart = lookups.filter((lookup) => lookup.toldApart);
+    console.log(`import cross-jurisdiction lookups: ${lookups.length}, told apart from missing: ${toldApart.length}`);
+    expect(toldApart.map((lookup) => `${lookup.user} ${lookup.relation} ${lookup.lookup}: ${lookup.detail}`)).toEqual([]);
+    expect(lookups.length).toBeGreaterThanOrEqual(150);
+    for (const kind of ['sibling', 'parent', 'foreign'] as Relation[]) expect(lookups.some((lookup) => lookup.relation === kind)).toBe(true);
+  }, 120_000);
 });
 
 // ── The public (no-login) pages: the named list and certificate verification ────────────────

@@ -2,6 +2,7 @@
 // the Noto Sans SC TTF from npm, so Chinese prints on a machine without CJK fonts). The layout
 // follows the paper forms the offices stamp: title, a ruled grid, opinion boxes with 盖章 and date.
 import ExcelJS from 'exceljs';
+import { neutralizeFormula } from '@registry/domain';
 import PDFDocument from 'pdfkit';
 import qrcode from 'qrcode-generator';
 import { readFileSync } from 'node:fs';
@@ -235,7 +236,7 @@ export async function nominationFormXlsx(sheet: NomineeSheet): Promise<Buffer> {
       const [text, span] = Array.isArray(cell) ? cell : [cell, 1];
       if (span > 1) ws.mergeCells(rowNumber, column, rowNumber, column + span - 1);
       const target = ws.getCell(rowNumber, column);
-      target.value = text;
+      target.value = neutralizeFormula(text);
       target.alignment = { wrapText: true, vertical: 'middle', horizontal: column % 2 === 1 && span === 1 ? 'center' : 'left' };
       for (let c = column; c < column + span; c += 1) ws.getCell(rowNumber, c).border = BORDER;
       column += span;
@@ -269,7 +270,7 @@ export async function unitSummaryXlsx(unitName: string, year: number, sheets: No
     const excelRow = ws.getRow(5 + sheetIndex);
     SUMMARY_COLUMNS.forEach((column, index) => {
       const cell = excelRow.getCell(index + 1);
-      cell.value = column.value(sheet, sheetIndex);
+      cell.value = neutralizeFormula(column.value(sheet, sheetIndex));
       cell.border = BORDER;
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });

@@ -4,10 +4,11 @@ import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { CoordinatorRecordsService } from './coordinator-records.service';
 import { CoordinatorsResolver } from './coordinators.resolver';
 import { CoordinatorsService } from './coordinators.service';
+import { IdNumberProbesService } from './id-number-probes.service';
 
 @Module({
   imports: [EnterprisesModule],
-  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault],
-  exports: [CoordinatorsService, CoordinatorRecordsService, IdNumberVault],
+  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault, IdNumberProbesService],
+  exports: [CoordinatorsService, CoordinatorRecordsService, IdNumberVault, IdNumberProbesService],
 })
 export class CoordinatorsModule {}

@@ -4,6 +4,7 @@ import { compareDates, isValidIsoDate, isWithinScope, maskIdNumber, validateIdNu
 import { DataSource } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { isUniqueViolation } from '../common/database-errors';
+import { runAsOwner } from '../auth/request-database';
 import { IdNumberVault } from '../common/id-number-vault';
 import { assertVersionMatched } from '../common/optimistic-lock';
 import { queryPage, resolvePage } from '../common/paging';
@@ -24,6 +25,7 @@ import {
   UpdateCoordinatorInput,
 } from './dto/coordinator.input';
 import { CoordinatorEntity } from './entities/coordinator.entity';
+import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from './id-number-probes.service';
 
 const SORT_COLUMNS: Record<CoordinatorSort, string> = {
   [CoordinatorSort.NAME]: 'name',
@@ -75,6 +77,7 @@ export class CoordinatorsService {
     private readonly records: CoordinatorRecordsService,
     private readonly vault: IdNumberVault,
     private readonly audit: AuditService,
+    private readonly probes: IdNumberProbesService,
   ) {}
 
   async list(
@@ -164,6 +167,7 @@ export class CoordinatorsService {
     if (!isValidIsoDate(joinedOn)) throw RegistryError.badInput('joinedOn', '日期无效');
     const affiliation = input.affiliation ?? defaultAffiliation(input.tripartiteOrGrassroots, enterpriseId, region);
     const sealed = this.vault.seal(identity.normalized);
+    await this.refuseRegisteredElsewhere(user, sealed.hash, maskIdNumber(identity.normalized));
 
     return this.dataSource.transaction(async (manager) => {
       let id: string;
@@ -193,6 +197,25 @@ export class CoordinatorsService {
       const [created] = await manager.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [id]);
       return this.fromRow(created);
     });
+  }
+
+  /**
+   * A typed number registered in the jurisdiction is a plain duplicate; one registered elsewhere
+   * is answered only as "registered, ask the province", within the daily budget (ADR 0712).
+   */
+  private async refuseRegisteredElsewhere(user: SessionUser, hash: string, masked: string): Promise<void> {
+    // as the owner: row-level security hides the foreign row the answer is about
+    const [existing] = await runAsOwner(() => this.dataSource.query(`select region_path from coordinator where id_number_hash = $1`, [hash]));
+    if (existing && isWithinScope(existing.region_path, user.scopePath)) throw RegistryError.badInput('idNumber', '该身份证号码已登记为协调员');
+    const { used, known } = await this.probes.today(user, [hash]);
+    if (used >= ID_NUMBER_PROBES_PER_DAY && !known.has(hash)) {
+      await this.probes.warnOverLimit(user, 'FORM');
+      throw RegistryError.badInput('idNumber', PROBE_LIMIT_REACHED);
+    }
+    if (existing) {
+      await this.probes.record(user, [{ hash, masked }], 'FORM');
+      throw RegistryError.badInput('idNumber', REGISTERED_ELSEWHERE);
+    }
   }
 
   async update(user: SessionUser, input: UpdateCoordinatorInput): Promise<CoordinatorEntity> {

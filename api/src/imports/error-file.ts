@@ -1,4 +1,5 @@
 // The user's own file back, with a 错误说明 column on every row that was refused.
+import { neutralizeFormula } from '@registry/domain';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { matchHeader, type ImportKind } from './columns';
@@ -21,7 +22,7 @@ export async function writeXlsxErrorFile(kind: ImportKind, rows: AsyncIterable<S
     }
     const target = sheet!.getRow(row.rowNumber);
     row.values.forEach((value, index) => {
-      if (value !== undefined && value !== null) target.getCell(index + 1).value = value as ExcelJS.CellValue;
+      if (value !== undefined && value !== null) target.getCell(index + 1).value = neutralizeFormula(value) as ExcelJS.CellValue;
     });
     if (!spec) {
       const header = matchHeader(kind, row.values.map((value) => (value == null ? '' : String(value))));

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RegistryError } from '../common/registry-error';
 import { COORDINATOR_SHEET } from './columns';
-import { loadJob, type CommitFault, type ImportMode } from './import-job';
+import { loadJob, type ImportMode } from './import-job';
 import { ImportValidationService, RECORD_TABLES } from './import-validation.service';
 import { STAGING_TABLES } from './staging';
 
@@ -19,10 +19,10 @@ export class ImportCommitService {
   ) {}
 
   /**
-   * The commit itself (background, owner connection). `fault` is for tests only: it makes the
-   * statement that writes the given row fail, to prove nothing of the import is left behind.
+   * The commit itself (background, owner connection). Its atomicity is tested by a trigger the
+   * test installs that fails the n-th row written (test/fixtures/imports/commit-fault.ts).
    */
-  async runCommit(id: string, mode: ImportMode, fault?: CommitFault, claimed = false): Promise<void> {
+  async runCommit(id: string, mode: ImportMode, claimed = false): Promise<void> {
     const job = await loadJob(this.dataSource, id);
     if (!claimed) {
       const [row] = await this.dataSource.query(
@@ -31,10 +31,7 @@ export class ImportCommitService {
       );
       if (!row) throw RegistryError.badInput('status', '该导入任务不在待提交状态');
     }
-    const failRow = fault ? fault.failAtRow : null;
     let writtenTotal = 0;
-    const guard = (column: string, where: 'main' | 'records') =>
-      fault && fault.failIn === where ? `and (1 / (${column} - ${Number(failRow)})) is not null` : '';
     try {
       await this.dataSource.transaction(async (manager) => {
         const run = (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
@@ -55,8 +52,8 @@ export class ImportCommitService {
         const progress = (rows: number) =>
           this.dataSource.query(`update import_job set rows_written = $2, updated_at = now() where id = $1`, [id, rows]).then(() => undefined);
         let written = 0;
-        if (job.kind === 'enterprises') written = await this.writeEnterprises(run, id, guard, progress);
-        else written = await this.writeCoordinators(run, id, lists, guard, progress);
+        if (job.kind === 'enterprises') written = await this.writeEnterprises(run, id, progress);
+        else written = await this.writeCoordinators(run, id, lists, progress);
         writtenTotal = written;
         await this.audit.record(
           { id: job.userId ?? '', username: job.username },
@@ -99,7 +96,6 @@ export class ImportCommitService {
   private async writeEnterprises(
     run: (sql: string, parameters?: unknown[]) => Promise<unknown>,
     id: string,
-    guard: (column: string, where: 'main' | 'records') => string,
     progress: (rows: number) => Promise<void>,
   ): Promise<number> {
     const inserted = (await run(
@@ -108,7 +104,7 @@ export class ImportCommitService {
        select s.credit_code, s.name, s.region_code, s.region_path, s.industry_code, s.industry_section, s.employees, s.revenue, s.assets,
          s.public_owned, s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, $2::date)
        from import_staging_enterprise s join import_target t on t.row_number = s.row_number
-       where s.job_id = $1 and t.action = 'NEW' ${guard('s.row_number', 'main')}
+       where s.job_id = $1 and t.action = 'NEW'
        order by s.row_number
        returning id`,
       [id, todayIsoDate()],
@@ -121,7 +117,7 @@ export class ImportCommitService {
          size_override_reason = s.size_override_reason, registered_on = coalesce(s.registered_on, e.registered_on),
          version = e.version + 1, updated_at = now()
        from import_staging_enterprise s join import_target t on t.row_number = s.row_number
-       where s.job_id = $1 and t.action = 'UPDATE' and e.id = t.target_id ${guard('s.row_number', 'main')}
+       where s.job_id = $1 and t.action = 'UPDATE' and e.id = t.target_id
        returning e.id`,
       [id],
     )) as [unknown[], number] | unknown[];
@@ -132,7 +128,6 @@ export class ImportCommitService {
     run: (sql: string, parameters?: unknown[]) => Promise<unknown>,
     id: string,
     lists: string[],
-    guard: (column: string, where: 'main' | 'records') => string,
     progress: (rows: number) => Promise<void>,
   ): Promise<number> {
     const [{ fresh, changed }] = (await run(
@@ -146,7 +141,7 @@ export class ImportCommitService {
          s.affiliation, s.tripartite_or_grassroots, s.enterprise_id, s.unit_name, s.region_code, s.region_path, s.post, s.status,
          coalesce(s.joined_on, $2::date), s.left_on
        from import_staging_coordinator s join import_target t on t.row_number = s.row_number
-       where s.job_id = $1 and t.action = 'NEW' ${guard('s.row_number', 'main')}`,
+       where s.job_id = $1 and t.action = 'NEW'`,
       [id, todayIsoDate()],
     );
     await progress(fresh);
@@ -156,7 +151,7 @@ export class ImportCommitService {
          region_code = s.region_code, region_path = s.region_path, post = s.post, status = s.status,
          joined_on = coalesce(s.joined_on, c.joined_on), left_on = s.left_on, version = c.version + 1, updated_at = now()
        from import_staging_coordinator s join import_target t on t.row_number = s.row_number
-       where s.job_id = $1 and t.action = 'UPDATE' and c.id = t.target_id ${guard('s.row_number', 'main')}`,
+       where s.job_id = $1 and t.action = 'UPDATE' and c.id = t.target_id`,
       [id],
     );
     await progress(fresh + changed);
@@ -173,7 +168,7 @@ export class ImportCommitService {
          from import_staging_record r
          join import_target t on t.id_key = r.id_key and (r.sheet <> '${COORDINATOR_SHEET.name}' or r.row_number = t.row_number)
          cross join lateral jsonb_to_record(r.data) as v(${typed})
-         where r.job_id = $1 and r.kind = '${list}' and t.action in ('NEW', 'UPDATE') ${guard('t.row_number', 'records')}
+         where r.job_id = $1 and r.kind = '${list}' and t.action in ('NEW', 'UPDATE')
          order by t.row_number, r.sheet_index, r.row_number`,
         [id],
       );

@@ -18,12 +18,6 @@ export interface ImportJob extends ImportJobSummary {
   scopePath: string;
 }
 
-/** Test-only fault injection: never reachable from a request (see docs/decisions/0600-imports.md). */
-export interface CommitFault {
-  failAtRow: number;
-  failIn: 'main' | 'records';
-}
-
 /** A job row with the name of its uploaded file under the data directory. */
 export type StoredImportJob = ImportJob & { storedFile: string };
 

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { RegistryError } from '../common/registry-error';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../coordinators/id-number-probes.service';
 import { RegionsService } from '../regions/regions.service';
 import { BatchSealer } from './batch-sealer';
 import { COORDINATOR_SHEET, matchHeader, type ImportKind, type SheetKind, type SheetSpec } from './columns';
@@ -68,6 +69,7 @@ export class ImportValidationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly regions: RegionsService,
+    private readonly probes: IdNumberProbesService,
   ) {}
 
   private async client<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -172,7 +174,7 @@ export class ImportValidationService {
     await this.dataSource.transaction(async (manager) => {
       const run = (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
       await run(`set local work_mem = '64MB'`);
-      await this.setChecks(run, job, [...invalidMainKeys]);
+      await this.setChecks(run, job, [...invalidMainKeys], 'validate');
       // an upload that commits at once is classified by the commit itself
       const counts = autoCommit ? { new: null, updated: null, unchanged: null } : await this.classify(run, id, job.kind, [...listsPresent]);
       await run(
@@ -253,7 +255,12 @@ export class ImportValidationService {
   }
 
   /** The checks that need the whole file or the database; rerun inside the commit transaction. */
-  async setChecks(run: (sql: string, parameters?: unknown[]) => Promise<unknown>, job: ImportJob, invalidMainKeys: string[]): Promise<void> {
+  async setChecks(
+    run: (sql: string, parameters?: unknown[]) => Promise<unknown>,
+    job: ImportJob,
+    invalidMainKeys: string[],
+    phase: 'validate' | 'commit' = 'commit',
+  ): Promise<void> {
     const id = job.id;
     await run(`delete from import_job_error where job_id = $1 and origin = 'SET'`, [id]);
     const error = (sheet: string, select: string, parameters: unknown[] = []) =>
@@ -266,7 +273,7 @@ export class ImportValidationService {
       await error(`'用人单位'`, duplicateInFileSql('import_staging_enterprise', 'credit_code', '统一社会信用代码'));
       await error(
         `'用人单位'`,
-        `select s.row_number, '统一社会信用代码' as column_name, '该统一社会信用代码已在您管辖范围以外登记' as reason
+        `select s.row_number, '统一社会信用代码' as column_name, '该统一社会信用代码已登记，如需转入请联系省级管理员办理转移' as reason
          from import_staging_enterprise s join enterprise e on e.credit_code = s.credit_code
          where s.job_id = $1 and not ${scoped('e.region_path', '$2')}`,
         [job.scopePath],
@@ -280,11 +287,13 @@ export class ImportValidationService {
     }
     const main = COORDINATOR_SHEET.name;
     await run(`update import_staging_coordinator set valid = true, enterprise_id = null where job_id = $1 and (not valid or enterprise_id is not null)`, [id]);
-    // masked ID numbers (from an export) resolve through 记录编号 to the coordinator they came from
+    // masked ID numbers (from an export) resolve through 记录编号 to the coordinator they came
+    // from, within the jurisdiction only: a foreign record answers exactly like a missing one
     await run(
       `update import_staging_coordinator s set id_number_hash = c.id_number_hash, gender = c.gender, birth_date = c.birth_date
-       from coordinator c where s.job_id = $1 and s.id_number_cipher is null and c.id = s.ref and c.id_number_masked = s.id_number_masked`,
-      [id],
+       from coordinator c where s.job_id = $1 and s.id_number_cipher is null and c.id = s.ref and c.id_number_masked = s.id_number_masked
+         and ${scoped('c.region_path', '$2')}`,
+      [id, job.scopePath],
     );
     await error(
       `'${main}'`,
@@ -292,13 +301,7 @@ export class ImportValidationService {
        from import_staging_coordinator where job_id = $1 and id_number_hash is null`,
     );
     await error(`'${main}'`, duplicateInFileSql('import_staging_coordinator', 'id_number_hash', '身份证号'));
-    await error(
-      `'${main}'`,
-      `select s.row_number, '身份证号' as column_name, '该身份证号码已在您管辖范围以外登记为协调员' as reason
-       from import_staging_coordinator s join coordinator c on c.id_number_hash = s.id_number_hash
-       where s.job_id = $1 and not ${scoped('c.region_path', '$2')}`,
-      [job.scopePath],
-    );
+    await this.answerRegisteredElsewhere(run, job, phase);
     await run(
       `update import_staging_coordinator s set enterprise_id = e.id from enterprise e
        where s.job_id = $1 and e.credit_code = s.enterprise_code and e.active and ${scoped('e.region_path', '$2')}`,
@@ -347,6 +350,52 @@ export class ImportValidationService {
              where job_id = $1 and kind = 'workPeriods' group by id_key) w
        where s.job_id = $1 and s.joined_on is null and s.valid and w.id_key = s.id_key`,
       [id],
+    );
+  }
+
+  /**
+   * Full ID numbers registered outside the jurisdiction: "registered, ask the province" and
+   * nothing more, counted against the uploader's daily budget (IdNumberProbesService, ADR 0712).
+   * The dry run refuses the whole file when the budget is used up and the file holds a number
+   * the user has not been told about today (whether or not it exists), or when its hits exceed
+   * what is left; the commit reruns this on the same rows and only answers.
+   */
+  private async answerRegisteredElsewhere(run: (sql: string, parameters?: unknown[]) => Promise<unknown>, job: ImportJob, phase: 'validate' | 'commit'): Promise<void> {
+    const user = { id: job.userId, username: job.username, scopePath: job.scopePath };
+    const hits = (await run(
+      `select s.row_number, s.id_number_hash::text as hash, s.id_number_masked as masked
+       from import_staging_coordinator s join coordinator c on c.id_number_hash = s.id_number_hash
+       where s.job_id = $1 and s.id_number_cipher is not null and not ${scoped('c.region_path', '$2')}
+       order by s.row_number`,
+      [job.id, job.scopePath],
+    )) as { row_number: number; hash: string; masked: string }[];
+    const today = await this.probes.today(user, hits.map((hit) => hit.hash));
+    const fresh = new Set(hits.filter((hit) => !today.known.has(hit.hash)).map((hit) => hit.hash));
+    const context = { importJobId: job.id, fileName: job.fileName };
+    if (phase === 'validate' && job.userId) {
+      let refuse = today.used + fresh.size > ID_NUMBER_PROBES_PER_DAY;
+      if (!refuse && today.used >= ID_NUMBER_PROBES_PER_DAY) {
+        const [{ unknown }] = (await run(
+          `select count(*)::int as unknown from import_staging_coordinator s
+           where s.job_id = $1 and s.id_number_cipher is not null
+             and not exists (select 1 from coordinator c where c.id_number_hash = s.id_number_hash and ${scoped('c.region_path', '$2')})
+             and not exists (select 1 from id_number_probe p where p.user_id = $3 and p.day = $4 and p.id_number_hash = s.id_number_hash)`,
+          [job.id, job.scopePath, job.userId, todayIsoDate()],
+        )) as { unknown: number }[];
+        refuse = unknown > 0;
+      }
+      if (refuse) {
+        await this.probes.record(user, hits, 'IMPORT', context);
+        await this.probes.warnOverLimit(user, 'IMPORT', context);
+        throw RegistryError.badInput('file', PROBE_LIMIT_REACHED);
+      }
+    }
+    await this.probes.record(user, hits, 'IMPORT', context);
+    if (hits.length === 0) return;
+    await run(
+      `insert into import_job_error (job_id, sheet, row_number, column_name, reason, origin)
+       select $1, $2, r, '身份证号', $4, 'SET' from unnest($3::int[]) r`,
+      [job.id, COORDINATOR_SHEET.name, hits.map((hit) => hit.row_number), REGISTERED_ELSEWHERE],
     );
   }
 

@@ -9,6 +9,8 @@ import { writeCsvErrorFile, writeXlsxErrorFile } from './error-file';
 import { RestErrorFilter } from './http-errors.filter';
 import type { ImportMode } from './import-job';
 import { ImportsService } from './imports.service';
+import { jobSummary, maskedRows } from './masked-rows';
+import { AuditService } from '../audit/audit.service';
 import { SpreadsheetsService } from './spreadsheets.service';
 import { validateExportFilter } from './export-filter';
 
@@ -41,6 +43,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly spreadsheets: SpreadsheetsService,
+    private readonly audit: AuditService,
   ) {}
 
   @Roles(...EDITOR_ROLES)
@@ -55,8 +58,8 @@ export class ImportsController {
 
   @Roles(...EDITOR_ROLES)
   @Get('imports')
-  list(@CurrentUser() user: SessionUser, @Query() page: PageArgs) {
-    return this.imports.list(user, page.offset ?? 0, page.limit ?? 20);
+  async list(@CurrentUser() user: SessionUser, @Query() page: PageArgs) {
+    return (await this.imports.list(user, page.offset ?? 0, page.limit ?? 20)).map(jobSummary);
   }
 
   /** Body: the file itself (any content type but JSON/form); ?kind=coordinators|enterprises&fileName=…[&commit=…] */
@@ -73,13 +76,13 @@ export class ImportsController {
     if (/^(multipart\/|application\/json|application\/x-www-form-urlencoded)/i.test(request.headers['content-type'] ?? '')) {
       throw RegistryError.badInput('file', '请直接以请求体上传文件（Content-Type: application/octet-stream）');
     }
-    return this.imports.upload(user, kind, fileName, request, commit ? mode(commit, 'commit') : null);
+    return this.imports.upload(user, kind, fileName, request, commit ? mode(commit, 'commit') : null).then(jobSummary);
   }
 
   @Roles(...EDITOR_ROLES)
   @Get('imports/:id')
-  job(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.imports.require(user, id);
+  async job(@CurrentUser() user: SessionUser, @Param('id') id: string) {
+    return jobSummary(await this.imports.require(user, id));
   }
 
   @Roles(...EDITOR_ROLES)
@@ -94,7 +97,17 @@ export class ImportsController {
     const job = await this.imports.require(user, id);
     const errors = await this.imports.errorsByRow(id);
     const base = job.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
-    const rows = this.imports.rowsOf(job as never);
+    // the file as typed (full ID numbers) goes back only to its uploader; anyone else in the
+    // scope gets it masked (a full number is shown through the reveal procedure only)
+    const original = job.userId !== null && job.userId === user.id;
+    const rows = original ? this.imports.rowsOf(job as never) : maskedRows(this.imports.rowsOf(job as never));
+    await this.audit.record(user, {
+      action: 'IMPORT_ERROR_FILE',
+      objectType: 'import_job',
+      objectId: id,
+      regionPath: job.scopePath,
+      detail: { fileName: job.fileName, uploader: job.username, copy: original ? 'AS_UPLOADED' : 'MASKED' },
+    });
     if (job.fileFormat === 'csv') {
       attachment(response, 'text/csv; charset=utf-8', `${base}-错误说明.csv`);
       await writeCsvErrorFile(job.kind, rows, errors, response);
@@ -109,7 +122,7 @@ export class ImportsController {
   @Post('imports/:id/commit')
   @HttpCode(202)
   commit(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: { mode?: string } = {}) {
-    return this.imports.commit(user, id, mode(body?.mode, 'mode'));
+    return this.imports.commit(user, id, mode(body?.mode, 'mode')).then(jobSummary);
   }
 
   @Roles(...READER_ROLES)

@@ -21,7 +21,6 @@ import {
   jobFromRow,
   rowsOfJob,
   scoped,
-  type CommitFault,
   type ImportError,
   type ImportJob,
   type ImportMode,
@@ -32,7 +31,7 @@ import { ImportValidationService } from './import-validation.service';
 import { detectEncoding, formatOf, readHead, type SheetRow } from './readers';
 import { STAGING_TABLES } from './staging';
 
-export type { CommitFault, ImportError, ImportJob, ImportMode, ImportStatus } from './import-job';
+export type { ImportError, ImportJob, ImportMode, ImportStatus } from './import-job';
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -186,7 +185,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       } else if (job.status === 'VALIDATED' && step.step === 'validate' && step.mode) {
         await this.commits.runCommit(id, step.mode);
       } else if (job.status === 'COMMITTING') {
-        await this.commits.runCommit(id, step.mode ?? job.mode ?? 'ALL_OR_NOTHING', undefined, true);
+        await this.commits.runCommit(id, step.mode ?? job.mode ?? 'ALL_OR_NOTHING', true);
       }
     } catch (error) {
       const message = error instanceof RegistryError ? error.message : '导入失败（服务器内部错误），数据库未作任何修改';
@@ -263,13 +262,5 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
     if (!claimed) throw RegistryError.badInput('status', '该导入任务正在提交或已提交');
     await this.send(id, { importId: id, step: 'commit', mode });
     return this.require(user, id);
-  }
-
-  /**
-   * The commit itself (see ImportCommitService.runCommit). `fault` is for tests only: it makes the
-   * statement that writes the given row fail, to prove nothing of the import is left behind.
-   */
-  runCommit(id: string, mode: ImportMode, fault?: CommitFault, claimed = false): Promise<void> {
-    return this.commits.runCommit(id, mode, fault, claimed);
   }
 }

@@ -92,3 +92,14 @@ describe('readCsv', () => {
     expect(rows.map((row) => row.rowNumber)).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('hostile files', () => {
+  it('refuses a CSV with an unclosed quote (one endless cell) and one with 40,000 cells in a row, each with a Chinese reason', async () => {
+    const endless = join(dir, 'endless.csv');
+    writeFileSync(endless, `姓名,身份证号\r\n"${'张'.repeat(400_000)}`);
+    await expect(collect(readCsv(endless, 'utf8'))).rejects.toThrow(/单元格超过 256 KB/);
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, `姓名,身份证号\r\n${','.repeat(40_000)}\r\n`);
+    await expect(collect(readCsv(wide, 'utf8'))).rejects.toThrow(/超过 1000 个单元格/);
+  });
+});

@@ -1,10 +1,15 @@
 // Streaming readers: an uploaded file → rows, one at a time, so memory does not grow with the
 // file. xlsx through exceljs' streaming WorkbookReader; CSV in UTF-8 (with or without BOM) or
 // GBK, detected from the first bytes, through iconv-lite and a small RFC 4180 state machine.
+import { neutralizeFormula } from '@registry/domain';
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { readXlsxFast } from './xlsx-reader';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { RegistryError } from '../common/registry-error';
+import { XLSX_LIMITS } from './xlsx-reader';
+import type { XlsxWorkerMessage } from './xlsx-worker';
 
 export interface SheetRow {
   sheetIndex: number;
@@ -56,9 +61,66 @@ export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
   }
 }
 
-/** xlsx rows, streamed (see xlsx-reader.ts for why not exceljs' streaming reader). */
+// Run from TypeScript sources (tests): the worker compiles its modules with swc as it loads them.
+const TYPESCRIPT_WORKER = `
+const { workerData } = require('node:worker_threads');
+const { transformFileSync } = require(require.resolve('@swc/core', { paths: [workerData.directory] }));
+require.extensions['.ts'] = (module, filename) =>
+  module._compile(transformFileSync(filename, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, filename);
+require(workerData.entry);
+`;
+
+/** Parser memory per file (shared strings are held); beyond it the worker stops, not the server. */
+const WORKER_HEAP_MB = 1024;
+
+function startXlsxWorker(path: string): Worker {
+  const extension = extname(__filename);
+  const entry = join(__dirname, `xlsx-worker${extension}`);
+  const options = { workerData: { path, entry, directory: __dirname }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  return extension === '.ts' ? new Worker(TYPESCRIPT_WORKER, { ...options, eval: true }) : new Worker(entry, options);
+}
+
+/**
+ * xlsx rows, streamed from a worker thread (xlsx-reader.ts; see there for why not exceljs'
+ * streaming reader). A refused file (limits, malformed) throws its reason as BAD_USER_INPUT.
+ */
 export async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
-  yield* readXlsxFast(path);
+  const worker = startXlsxWorker(path);
+  const inbox: XlsxWorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: XlsxWorkerMessage) => {
+    inbox.push(message);
+    notify();
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    failure =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? RegistryError.badInput('file', `文件解析所需内存超过 ${WORKER_HEAP_MB} MB，已拒绝，请拆分后分批导入`)
+        : error;
+    notify();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('xlsx worker exited');
+    notify();
+  });
+  try {
+    for (;;) {
+      while (inbox.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      const message = inbox.shift();
+      if (!message) throw failure!;
+      if (message.type === 'done') return;
+      if (message.type === 'error') throw message.refusal ? RegistryError.badInput('file', message.message) : new Error(message.message);
+      worker.postMessage('more');
+      for (const row of message.rows) yield row;
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 export async function* readCsv(path: string, encoding: 'utf8' | 'gbk', sheetName = 'CSV'): AsyncGenerator<SheetRow> {
@@ -113,8 +175,13 @@ export async function* readCsv(path: string, encoding: 'utf8' | 'gbk', sheetName
         if (char === '\r') pendingCR = true;
       } else field += char;
     }
+    // the xlsx reader's limits (XLSX_LIMITS), checked once per chunk: the state machine is linear already
+    if (field.length > XLSX_LIMITS.cellBytes) throw RegistryError.badInput('file', `第 ${rowNumber + rows.length + 1} 行有单元格超过 ${XLSX_LIMITS.cellBytes / 1024} KB（或引号未闭合），已拒绝`);
+    if (row.length > XLSX_LIMITS.cellsPerRow) throw RegistryError.badInput('file', `第 ${rowNumber + rows.length + 1} 行超过 ${XLSX_LIMITS.cellsPerRow} 个单元格，已拒绝`);
     for (const values of rows) {
       rowNumber += 1;
+      if (rowNumber > XLSX_LIMITS.rows) throw RegistryError.badInput('file', `文件超过 ${XLSX_LIMITS.rows} 行，请拆分后分批导入`);
+      if (values.length > XLSX_LIMITS.cellsPerRow) throw RegistryError.badInput('file', `第 ${rowNumber} 行超过 ${XLSX_LIMITS.cellsPerRow} 个单元格，已拒绝`);
       yield { sheetIndex: 1, sheetName, rowNumber, values };
     }
   }
@@ -125,8 +192,8 @@ export async function* readCsv(path: string, encoding: 'utf8' | 'gbk', sheetName
   }
 }
 
-/** Quotes a CSV field when needed. */
+/** Quotes a CSV field when needed; text that would start a formula is neutralized (libs/domain). */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : neutralizeFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

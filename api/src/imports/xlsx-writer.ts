@@ -3,6 +3,7 @@
 // with the few styles exports need (bold header with fill, title, totals). exceljs' streaming
 // writer allocated a Row/Cell object graph per row and ignored back-pressure; on a 100k-row
 // export the server's RSS peaked at ~460 MB (docs/decisions/0600-imports.md).
+import { neutralizeFormula } from '@registry/domain';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { constants, crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
@@ -149,7 +150,7 @@ export class XlsxStreamWriter {
       if (typeof value === 'number' && Number.isFinite(value)) xml += `<c r="${reference}"${s}><v>${value}</v></c>`;
       else if (typeof value === 'boolean') xml += `<c r="${reference}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
       else {
-        const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+        const text = value instanceof Date ? value.toISOString().slice(0, 10) : neutralizeFormula(String(value));
         xml += `<c r="${reference}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
       }
     });

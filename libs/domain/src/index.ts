@@ -16,3 +16,4 @@ export * from './privacy';
 export * from './reminders';
 export * from './data-quality';
 export * from './geo';
+export * from './spreadsheet-cells';

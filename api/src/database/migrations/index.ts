@@ -4,15 +4,34 @@ import { SeedRegions1764000000200 } from './1764000000200-SeedRegions';
 import { ListIndexes1764000000300 } from './1764000000300-ListIndexes';
 import { ApplicationRoleAndRowSecurity1764000001000 } from './1764000001000-ApplicationRoleAndRowSecurity';
 import { AnalyticsRollups1764000002000 } from './1764000002000-AnalyticsRollups';
-import { Imports1764000003000 } from './1764000003000-Imports';
 import { AnalyticsRefreshNotify1764000002100 } from './1764000002100-AnalyticsRefreshNotify';
+import { Imports1764000003000 } from './1764000003000-Imports';
 import { Awards1764000004000 } from './1764000004000-Awards';
 import { SubRecordRowSecurity1764000005000 } from './1764000005000-SubRecordRowSecurity';
 import { AnalyticsPersonDelta1764000006000 } from './1764000006000-AnalyticsPersonDelta';
 import { ImportQueue1764000007000 } from './1764000007000-ImportQueue';
 import { CertificateVerification1765800000000 } from './1765800000000-CertificateVerification';
+import { IdNumberProbes1766000000000 } from './1766000000000-IdNumberProbes';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
-export const MIGRATIONS = [RegistryCore1764000000000, Accounts1764000000100, SeedRegions1764000000200, ListIndexes1764000000300, ApplicationRoleAndRowSecurity1764000001000, AnalyticsRollups1764000002000, AnalyticsRefreshNotify1764000002100, Imports1764000003000, Awards1764000004000, SubRecordRowSecurity1764000005000, AnalyticsPersonDelta1764000006000, ImportQueue1764000007000, CertificateVerification1765800000000, DataQualityRules1766800000000, BoundaryMaps1766810000000];
+// One per line, in timestamp order (scripts regenerate it on merges).
+export const MIGRATIONS = [
+  RegistryCore1764000000000,
+  Accounts1764000000100,
+  SeedRegions1764000000200,
+  ListIndexes1764000000300,
+  ApplicationRoleAndRowSecurity1764000001000,
+  AnalyticsRollups1764000002000,
+  AnalyticsRefreshNotify1764000002100,
+  Imports1764000003000,
+  Awards1764000004000,
+  SubRecordRowSecurity1764000005000,
+  AnalyticsPersonDelta1764000006000,
+  ImportQueue1764000007000,
+  CertificateVerification1765800000000,
+  IdNumberProbes1766000000000,
+  DataQualityRules1766800000000,
+  BoundaryMaps1766810000000,
+];

@@ -3,6 +3,7 @@
 // Pure TypeScript: no framework imports. Each reader returns null for "cannot read this";
 // blank input is reported separately by isBlankCell so that "missing" and "wrong" differ.
 import { isValidIsoDate, type IsoDate } from '../dates';
+import { restoreNeutralized } from '../spreadsheet-cells';
 
 /** True for undefined, null, '' and whitespace-only text. */
 export function isBlankCell(value: unknown): boolean {
@@ -12,7 +13,8 @@ export function isBlankCell(value: unknown): boolean {
 /** The cell as trimmed text ('' when blank); numbers without a trailing '.0'. */
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
+  // a quote our own exports put in front of formula-like text goes again (spreadsheet-cells)
+  if (typeof value === 'string') return restoreNeutralized(value.trim()).trim();
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 // Exports of the dashboard's tables (CSV, xlsx) and charts (PNG), all in the browser.
+import { neutralizeFormula } from '@registry/domain';
 import { saveBlob } from '../../app/utils/download';
 
 export interface ExportColumn<T> {
@@ -8,7 +9,7 @@ export interface ExportColumn<T> {
 
 function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = String(neutralizeFormula(value));
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -33,7 +34,7 @@ export async function downloadXlsx<T>(filename: string, sheetName: string, colum
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(columns.map((column) => column.title)).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((column) => column.value(row) ?? null));
+  for (const row of rows) sheet.addRow(columns.map((column) => neutralizeFormula(column.value(row) ?? null)));
   columns.forEach((column, index) => {
     sheet.getColumn(index + 1).width = Math.max(10, Math.min(40, column.title.length * 2 + 4));
   });
