@@ -1,4 +1,4 @@
-import { projectCoverage, todayIsoDate } from '@registry/domain';
+import { chinaYear, projectCoverage, todayIsoDate } from '@registry/domain';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -8,7 +8,7 @@ const COUNTY = '220104'; // 朝阳区
 const OTHER_COUNTY = '220102'; // 南关区
 const UNIT = '220100';
 const PROVINCE = '220000';
-const THIS_YEAR = new Date().getUTCFullYear();
+const THIS_YEAR = chinaYear();
 // China's day, as the server counts it (the machine's UTC date differs from 16:00 to 24:00)
 const TODAY = todayIsoDate();
 const YEARS = Array.from({ length: THIS_YEAR - 2021 + 1 }, (_, index) => 2021 + index);

@@ -1,3 +1,4 @@
+import { chinaYear } from '@registry/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -8,8 +9,9 @@ export type SizeClassValue = (typeof SIZE_CLASSES)[number];
 export const FIRST_YEAR = 2021;
 export const TARGET_YEAR = 2025;
 
+/** This year in China, whatever the browser's time zone. */
 export function currentYear(): number {
-  return new Date().getFullYear();
+  return chinaYear();
 }
 
 export interface DashboardParams {
