@@ -1,4 +1,4 @@
-import { chinaYear, projectCoverage, todayIsoDate } from '@registry/domain';
+import { chinaYear, FOURTEENTH_FIVE_YEAR_TARGET, projectCoverage, todayIsoDate } from '@registry/domain';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -276,7 +276,7 @@ describe('coverage and workforce analytics', () => {
       const expected = await expectedCoverage(await pathOf(PROVINCE), entry.year);
       expect({ year: entry.year, total: entry.total, covered: entry.covered }).toEqual({ year: entry.year, total: expected.targetTotal, covered: expected.targetCovered });
     }
-    const domain = projectCoverage(progress.years.map((entry: { year: number; total: number; covered: number }) => entry));
+    const domain = projectCoverage(progress.years.map((entry: { year: number; total: number; covered: number }) => entry), FOURTEENTH_FIVE_YEAR_TARGET, TODAY);
     expect(progress).toMatchObject({ remaining: domain.remaining, projectedYear: domain.projectedYear, neededPerYear: domain.neededPerYear, onTrack: domain.onTrack });
   });
 

@@ -387,10 +387,10 @@ export type CoveragePoint = {
 export type CoverageProgress = {
   __typename?: 'CoverageProgress';
   baseYear: Scalars['Int']['output'];
-  /** additions per year still needed to reach 100% by the target year; null once it is too late */
+  /** additions per year still needed to reach the target rate by its end; null once it is too late */
   neededPerYear: Maybe<Scalars['Int']['output']>;
   onTrack: Scalars['Boolean']['output'];
-  /** covered units added per year so far */
+  /** covered units added per whole year so far (the current, partial year not counted) */
   pacePerYear: Maybe<Scalars['Float']['output']>;
   /** the year 100% is reached at the current pace */
   projectedYear: Maybe<Scalars['Int']['output']>;
@@ -398,6 +398,14 @@ export type CoverageProgress = {
   projection: Array<CoveragePoint>;
   regionCode: Scalars['String']['output'];
   remaining: Scalars['Int']['output'];
+  targetEndDate: Scalars['Date']['output'];
+  /** the target drawn has ended (no later target is set yet) */
+  targetFinished: Scalars['Boolean']['output'];
+  /** the target drawn: the running one, or the last finished when none is set after it */
+  targetName: Scalars['String']['output'];
+  /** the rate to reach (1 = 100%) */
+  targetRateToReach: Scalars['Float']['output'];
+  /** the year the target is judged at (its end date's year) */
   targetYear: Scalars['Int']['output'];
   years: Array<CoverageProgressYear>;
   yearsLeft: Scalars['Int']['output'];
@@ -411,12 +419,35 @@ export type CoverageProgressYear = {
   rate: Maybe<Scalars['Float']['output']>;
   socialOrganizationCovered: Scalars['Int']['output'];
   socialOrganizationTotal: Scalars['Int']['output'];
-  /** the straight line from the 2021 rate to 100% at the end of 2025 */
+  /** the straight line from the base year's rate to the target's rate at its end */
   targetRate: Maybe<Scalars['Float']['output']>;
   /** target set (large/medium + social organizations) */
   total: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
+
+/** a coverage target (十四五, 十五五 …): the rate to reach by its end date */
+export type CoverageTarget = {
+  __typename?: 'CoverageTarget';
+  counts: Array<CoverageTargetUnit>;
+  /** a 31 December: the year whose end figures are judged */
+  endDate: Scalars['Date']['output'];
+  /** its end date is before today (China) */
+  finished: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 1 = 100% */
+  rate: Scalars['Float']['output'];
+  /** the target of today: the earliest not finished */
+  running: Scalars['Boolean']['output'];
+  /** the year after the previous target’s end (十四五: 2021) */
+  startYear: Scalars['Int']['output'];
+};
+
+/** what a target counts: 大中型企业 (LARGE_MEDIUM), 社会组织 (SOCIAL_ORGANIZATION) */
+export type CoverageTargetUnit =
+  | 'LARGE_MEDIUM'
+  | 'SOCIAL_ORGANIZATION';
 
 export type CreateUserInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1098,7 +1129,7 @@ export type Query = {
   coordinators: CoordinatorPage;
   /** coverage at the end of `year` (the current year: now), 2021 to now */
   coverage: Coverage;
-  /** coverage per year 2021 → now against the straight path to 100% at the end of 2025 */
+  /** coverage per year 2021 → now against the running target (else the last finished): its path, the pace of whole years and the projection */
   coverageProgress: CoverageProgress;
   /** coordinators and coverage per child region (unit, county, township) */
   distribution: Array<RegionFigures>;
@@ -1185,6 +1216,7 @@ export type QueryCoordinatorsArgs = {
 
 
 export type QueryCoverageArgs = {
+  asReported?: InputMaybe<Scalars['Boolean']['input']>;
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
   sizeClasses?: InputMaybe<Array<SizeClass>>;
@@ -1409,6 +1441,19 @@ export type SubsidyKind =
   | 'LIVING_ALLOWANCE'
   | 'SKILL_UPGRADE'
   | 'VOCATIONAL_TRAINING';
+
+export type TargetVerdictRegion = {
+  __typename?: 'TargetVerdictRegion';
+  covered: Scalars['Int']['output'];
+  /** null: nothing to count in the region */
+  met: Maybe<Scalars['Boolean']['output']>;
+  rate: Maybe<Scalars['Float']['output']>;
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** units missing at the end date (0 when met) */
+  shortfall: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
 
 export type TitleLevelEquivalent = {
   __typename?: 'TitleLevelEquivalent';
