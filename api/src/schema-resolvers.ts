@@ -10,7 +10,8 @@ import { CoordinatorsResolver } from './coordinators/coordinators.resolver';
 import { EnterprisesResolver } from './enterprises/enterprises.resolver';
 import { RegionsResolver } from './regions/regions.resolver';
 import { UsersResolver } from './users/users.resolver';
+import { YearEndResolver } from './year-end/year-end.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, YearEndResolver];

@@ -227,6 +227,16 @@ export type CertificateVerificationCount = {
   day: Scalars['Date']['output'];
 };
 
+/** 年度数据锁定: a year whose figures were stored as reported */
+export type ClosedYear = {
+  __typename?: 'ClosedYear';
+  closedAt: Scalars['DateTime']['output'];
+  closedBy: Maybe<Scalars['String']['output']>;
+  /** regions whose figures are stored */
+  regions: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type ConditionResult = {
   __typename?: 'ConditionResult';
   /** clause of the notice, e.g. 四(一)2(3)a */
@@ -442,6 +452,17 @@ export type CoverageTarget = {
   running: Scalars['Boolean']['output'];
   /** the year after the previous target’s end (十四五: 2021) */
   startYear: Scalars['Int']['output'];
+};
+
+export type CoverageTargetInput = {
+  /** default: large/medium enterprises and social organizations */
+  counts?: InputMaybe<Array<CoverageTargetUnit>>;
+  /** a 31 December, after the last target’s end */
+  endDate: Scalars['Date']['input'];
+  /** 十五五 … */
+  name: Scalars['String']['input'];
+  /** default 1 (100%) */
+  rate?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** what a target counts: 大中型企业 (LARGE_MEDIUM), 社会组织 (SOCIAL_ORGANIZATION) */
@@ -706,7 +727,11 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** adds the next target: a name, a 31 December after the last target’s end, the rate (default 100%) and what it counts (audited) */
+  addCoverageTarget: CoverageTarget;
   changePassword: Scalars['Boolean']['output'];
+  /** 年度数据锁定: stores the year’s figures as they stand for every region of the province (audited) */
+  closeYear: ClosedYear;
   /** confirms that the override table holds the year's holidays and 调休 days (audited) */
   confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
@@ -735,6 +760,8 @@ export type Mutation = {
   reactivateEnterprise: Enterprise;
   recordObjection: Nomination;
   removeCalendarOverride: Scalars['Boolean']['output'];
+  /** takes a closing back: the stored figures are deleted (audited) */
+  reopenYear: Scalars['Boolean']['output'];
   /** drops the administrator change: an addition goes, an excluded default returns */
   resetEligibilityTableEntry: Array<EligibilityTableEntry>;
   /** upheld: the nomination is withdrawn; otherwise it goes on */
@@ -763,9 +790,19 @@ export type Mutation = {
 };
 
 
+export type MutationAddCoverageTargetArgs = {
+  input: CoverageTargetInput;
+};
+
+
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCloseYearArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -860,6 +897,11 @@ export type MutationRecordObjectionArgs = {
 
 export type MutationRemoveCalendarOverrideArgs = {
   date: Scalars['Date']['input'];
+};
+
+
+export type MutationReopenYearArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1124,6 +1166,8 @@ export type Query = {
   certificateVerification: CertificateVerification;
   /** verifications per certificate and day of a campaign (at most 1000 rows, newest first) */
   certificateVerificationCounts: Array<CertificateVerificationCount>;
+  /** the closed years of the user’s province, newest first */
+  closedYears: Array<ClosedYear>;
   /** null when it does not exist or lies outside your jurisdiction */
   coordinator: Maybe<Coordinator>;
   coordinators: CoordinatorPage;
@@ -1131,6 +1175,8 @@ export type Query = {
   coverage: Coverage;
   /** coverage per year 2021 → now against the running target (else the last finished): its path, the pace of whole years and the projection */
   coverageProgress: CoverageProgress;
+  /** the province’s coverage targets (十四五, 十五五 …), earliest end first */
+  coverageTargets: Array<CoverageTarget>;
   /** coordinators and coverage per child region (unit, county, township) */
   distribution: Array<RegionFigures>;
   /** 四(一) clause by clause for a coordinator in your jurisdiction (else NOT_FOUND) */
@@ -1153,8 +1199,14 @@ export type Query = {
   region: Maybe<Region>;
   /** Children of parentCode; without it, every region the user can see (a flat tree, by code) */
   regions: Array<Region>;
+  /** where a closed year’s current figures differ from the reported ones; null when the year is not closed */
+  reportedDifference: Maybe<ReportedDifference>;
+  /** a closed year’s figures for a region as they stood when it was closed (the as-reported dashboard and summary) */
+  reportedYear: ReportedYear;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
+  /** each finished target judged at its end date for the region and its child regions (from the closed year when it is closed) */
+  targetVerdicts: Array<TargetVerdict>;
   /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
@@ -1299,9 +1351,26 @@ export type QueryRegionsArgs = {
 };
 
 
+export type QueryReportedDifferenceArgs = {
+  regionCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryReportedYearArgs = {
+  regionCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryReviewQueueArgs = {
   campaignYear: Scalars['Int']['input'];
   tier: AwardTier;
+};
+
+
+export type QueryTargetVerdictsArgs = {
+  regionCode: Scalars['String']['input'];
 };
 
 
@@ -1380,6 +1449,35 @@ export type RegionLevel =
   | 'TOWNSHIP'
   | 'UNIT';
 
+/** where the current figures of a closed year differ from those reported */
+export type ReportedDifference = {
+  __typename?: 'ReportedDifference';
+  /** the Coverage fields that differ, e.g. largeMediumTotal */
+  changedFigures: Array<Scalars['String']['output']>;
+  /** coordinators and enterprises of the region created or changed since the year was closed */
+  changedRecords: Scalars['Int']['output'];
+  closedAt: Scalars['DateTime']['output'];
+  current: Coverage;
+  /** some coverage figure differs */
+  differs: Scalars['Boolean']['output'];
+  regionCode: Scalars['String']['output'];
+  reported: Coverage;
+  year: Scalars['Int']['output'];
+};
+
+/** the figures of a closed year for a region, as they stood when the year was closed */
+export type ReportedYear = {
+  __typename?: 'ReportedYear';
+  closedAt: Scalars['DateTime']['output'];
+  coverage: Coverage;
+  coverageProgress: CoverageProgress;
+  distribution: Array<RegionFigures>;
+  regionCode: Scalars['String']['output'];
+  workforceStructure: Array<StructureSlice>;
+  workforceTrend: WorkforceTrend;
+  year: Scalars['Int']['output'];
+};
+
 export type ReviewQueue = {
   __typename?: 'ReviewQueue';
   /** waiting at this office, in ranking order */
@@ -1441,6 +1539,18 @@ export type SubsidyKind =
   | 'LIVING_ALLOWANCE'
   | 'SKILL_UPGRADE'
   | 'VOCATIONAL_TRAINING';
+
+/** a finished target judged at its end date, for a region and each of its child regions */
+export type TargetVerdict = {
+  __typename?: 'TargetVerdict';
+  /** true: from the figures stored when the year was closed; false: the current figures of that year */
+  asReported: Scalars['Boolean']['output'];
+  children: Array<TargetVerdictRegion>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  region: TargetVerdictRegion;
+  target: CoverageTarget;
+  year: Scalars['Int']['output'];
+};
 
 export type TargetVerdictRegion = {
   __typename?: 'TargetVerdictRegion';

@@ -25,6 +25,8 @@ export interface DashboardParams {
   /** region whose uncovered large/medium enterprises are listed (drawer), if any */
   uncovered?: string;
   metric?: 'coordinators' | 'largeMediumRate' | 'perHundredLargeMedium' | 'largeMediumUncovered';
+  /** 按上报口径: a closed year's figures as stored when it was closed */
+  reported?: boolean;
 }
 
 const METRICS = ['coordinators', 'largeMediumRate', 'perHundredLargeMedium', 'largeMediumUncovered'] as const;
@@ -45,6 +47,7 @@ export function useDashboardParams(): [DashboardParams, (patch: Partial<Dashboar
       category,
       uncovered: readText(search, 'uncovered'),
       metric: readOneOf(search, 'metric', METRICS),
+      reported: readBoolean(search, 'reported') || undefined,
     };
   }, [search, me?.regionCode, latest]);
 
@@ -60,6 +63,7 @@ export function useDashboardParams(): [DashboardParams, (patch: Partial<Dashboar
           ['category', next.category],
           ['uncovered', next.uncovered],
           ['metric', next.metric],
+          ['reported', next.reported || undefined],
         ]),
       );
     },
