@@ -7,7 +7,7 @@
 // America/Los_Angeles): "today" and "this year" are China's wherever the machine is, and their
 // counts go into the same total, so a test that depends on the machine's zone fails it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.CI ? 'true' : process.env.NX_SKIP_NX_CACHE };
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
@@ -33,6 +33,7 @@ const status = run('npx', ['jest', '--json', `--outputFile=${jsonFile}`, '--maxW
 const otherZone = process.env.TZ_RERUN ?? 'America/Los_Angeles';
 const zoneJsonFile = 'test-results/jest-domain-tz.json';
 console.log(`unit tests of libs/domain again under TZ=${otherZone}`);
+rmSync(zoneJsonFile, { force: true }); // a report left from an earlier run must not count
 const zoneStatus = spawnSync('npx', ['jest', '--selectProjects', 'domain', '--json', `--outputFile=${zoneJsonFile}`, '--maxWorkers=2'], {
   stdio: 'inherit',
   env: { ...env, TZ: otherZone },

@@ -35,7 +35,8 @@ async function correction() {
 function pdfText(pdf: Buffer, name: string): string {
   const path = join(RESULTS_DIR, `${name}.pdf`);
   writeFileSync(path, pdf);
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  // the text in reading order, whitespace collapsed: the content, not where a line breaks
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
 }
 
 beforeAll(async () => {
@@ -84,7 +85,13 @@ it('switches a closed year to the figures as reported, and marks the corrections
   await api(`mutation { closeYear(year: ${LAST_YEAR}) { year } }`, {}, admin);
   await correction();
   await correction();
-  const current = (await api(figures)).coverage;
+  // the roll-ups take the writes within seconds
+  const deadline = Date.now() + 30_000;
+  let current = (await api(figures)).coverage;
+  while (current.largeMediumTotal !== reportedFigures.largeMediumTotal + 2 && Date.now() < deadline) {
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+    current = (await api(figures)).coverage;
+  }
   expect(current.largeMediumTotal).toBe(reportedFigures.largeMediumTotal + 2);
   const difference = (await api(`{ reportedDifference(regionCode: "${COUNTY}", year: ${LAST_YEAR}) { differs changedRecords } }`)).reportedDifference;
   expect(difference).toEqual({ differs: true, changedRecords: 4 });
@@ -108,10 +115,18 @@ it('switches a closed year to the figures as reported, and marks the corrections
 it('prints the closed year\'s summary as reported: the same text after further corrections', async () => {
   const { page } = browser;
   const reported = (await api(`{ coverage(regionCode: "${COUNTY}", year: ${LAST_YEAR}, asReported: true) { largeMediumCovered largeMediumTotal } }`)).coverage;
+  const stored = (await api(`{ reportedYear(regionCode: "${COUNTY}", year: ${LAST_YEAR}) { coverageProgress { targetYear years { year } } } }`)).reportedYear.coverageProgress;
+  const lastTick = String(Math.max(stored.targetYear, ...stored.years.map((entry: { year: number }) => entry.year)));
   const print = async (name: string) => {
     await page.goto(`${app.baseUrl}/dashboard/summary?region=${COUNTY}&year=${LAST_YEAR}&reported=true`);
     await page.getByTestId('year-summary').waitFor();
     await expect(eventually(async () => (await page.getByTestId('year-summary').textContent())?.includes(`${reported.largeMediumCovered}/${reported.largeMediumTotal}`) ?? false, true)).resolves.toBe(true);
+    // the progress chart drawn to the stored target's end, and the fonts in, before printing
+    const ticks = page.getByTestId('chart-progress').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+    await expect(eventually(async () => (await ticks.allTextContents()).at(-1) ?? '', lastTick, 20_000)).resolves.toBe(lastTick);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     await page.emulateMedia({ media: 'print' });
     const text = pdfText(await page.pdf({ format: 'A4' }), name);
     await page.emulateMedia({ media: 'screen' });
@@ -138,4 +153,19 @@ it('lists the people behind a past year\'s structure bar: that year\'s count', a
   await bar.click();
   const title = page.locator('.ant-drawer-title');
   await expect(eventually(async () => (await title.textContent())?.includes(`（${first.count} 人）`) ?? false, true)).resolves.toBe(true);
+});
+
+it('defaults to China\'s year in a browser of another zone: Los Angeles still on 31 December', async () => {
+  const losAngeles = await launchBrowser({ timezoneId: 'America/Los_Angeles' });
+  try {
+    // 00:30 on 1 January in Changchun is 08:30 on 31 December of the year before in Los Angeles
+    await losAngeles.page.clock.setFixedTime(new Date(`${THIS_YEAR}-01-01T00:30:00+08:00`));
+    await signIn(losAngeles.page, app.baseUrl, 'leader', DEMO_PASSWORD, '/dashboard');
+    expect(await losAngeles.page.evaluate(() => new Date().getFullYear())).toBe(THIS_YEAR - 1);
+    const heading = losAngeles.page.getByRole('heading', { level: 3 }).first();
+    await heading.waitFor();
+    await expect(heading.textContent()).resolves.toContain(`${THIS_YEAR} 年`);
+  } finally {
+    await losAngeles.close();
+  }
 });

@@ -7,7 +7,6 @@ import { readBoolean, readIntList, readList, readOneOf, readPositiveInt, readTex
 export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
 export type SizeClassValue = (typeof SIZE_CLASSES)[number];
 export const FIRST_YEAR = 2021;
-export const TARGET_YEAR = 2025;
 
 /** This year in China, whatever the browser's time zone. */
 export function currentYear(): number {
