@@ -5,15 +5,19 @@ import { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { RegionsService } from '../regions/regions.service';
-import { coverageTargetsOf, loadReportedFigures, progressTarget, provinceOf, type ProgressTarget } from '../year-end/coverage-targets';
+import { coverageTargetsOf, loadReportedFigures, progressTarget, provinceOf, type ProgressTarget, type StoredCoverageTarget } from '../year-end/coverage-targets';
 import type { CoverageModel } from './analytics.model';
 import type { EnterpriseSegment } from './analytics.service';
 
 // What the analytics read from the year-end records (api/src/year-end): the coverage of a closed
 // year as reported (coverage(asReported: true)) and the target the progress chart draws. Plain
 // SQL on those tables, so the analytics need no dependency on the year-end module.
+const TARGETS_TTL_MS = 30_000;
+
 @Injectable()
 export class AnalyticsReportedService {
+  private readonly targetsByProvince = new Map<string, { at: number; targets: StoredCoverageTarget[] }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
@@ -29,7 +33,24 @@ export class AnalyticsReportedService {
     return stored.figures.coverage;
   }
 
+  /**
+   * A province's targets, from memory for at most TARGETS_TTL_MS: they change once in five years
+   * and every progress request needs them. An addition on this instance forgets them at once
+   * (another instance's shows within the TTL).
+   */
+  async targets(provinceCode: string): Promise<StoredCoverageTarget[]> {
+    const hit = this.targetsByProvince.get(provinceCode);
+    if (hit && Date.now() - hit.at < TARGETS_TTL_MS) return hit.targets;
+    const targets = await coverageTargetsOf(this.dataSource, provinceCode);
+    this.targetsByProvince.set(provinceCode, { at: Date.now(), targets });
+    return targets;
+  }
+
+  forgetTargets(provinceCode: string): void {
+    this.targetsByProvince.delete(provinceCode);
+  }
+
   async progressTarget(regionCode: string): Promise<ProgressTarget> {
-    return progressTarget(await coverageTargetsOf(this.dataSource, provinceOf(regionCode)), todayIsoDate());
+    return progressTarget(await this.targets(provinceOf(regionCode)), todayIsoDate());
   }
 }

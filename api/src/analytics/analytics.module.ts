@@ -11,6 +11,6 @@ import { AnalyticsReportedService } from './analytics-reported.service';
 @Module({
   imports: [EnterprisesModule, CoordinatorsModule],
   providers: [AnalyticsRefresher, AnalyticsService, AnalyticsDrilldownService, AnalyticsAwardsService, AnalyticsReportedService, AnalyticsResolver],
-  exports: [AnalyticsRefresher, AnalyticsService],
+  exports: [AnalyticsRefresher, AnalyticsService, AnalyticsReportedService],
 })
 export class AnalyticsModule {}

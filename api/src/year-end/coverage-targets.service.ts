@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
-import { coverageTargetsOf, loadCoverageTargets, type ProgressTarget, progressTarget, provinceOf, type StoredCoverageTarget } from './coverage-targets';
+import { AnalyticsReportedService } from '../analytics/analytics-reported.service';
+import { loadCoverageTargets, type ProgressTarget, progressTarget, provinceOf, type StoredCoverageTarget } from './coverage-targets';
 import type { CoverageTargetInput } from './dto/coverage-target.input';
 import { type CoverageTargetModel, CoverageTargetUnit } from './year-end.models';
 
@@ -16,10 +17,12 @@ export class CoverageTargetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly reported: AnalyticsReportedService,
   ) {}
 
+  /** The province's targets (from the analytics' short-lived memory). */
   stored(provinceCode: string): Promise<StoredCoverageTarget[]> {
-    return coverageTargetsOf(this.dataSource, provinceCode);
+    return this.reported.targets(provinceCode);
   }
 
   toModel(target: StoredCoverageTarget, targets: readonly CoverageTarget[], today = todayIsoDate()): CoverageTargetModel {
@@ -72,6 +75,7 @@ export class CoverageTargetsService {
       );
       return row.id;
     });
+    this.reported.forgetTargets(provinceCode);
     const targets = await this.stored(provinceCode);
     return this.toModel(targets.find((entry) => entry.id === saved)!, targets);
   }
