@@ -122,12 +122,9 @@ it('prints the closed year\'s summary as reported: the same text after further c
     await page.getByTestId('year-summary').waitFor();
     await expect(eventually(async () => (await page.getByTestId('year-summary').textContent())?.includes(`${reported.largeMediumCovered}/${reported.largeMediumTotal}`) ?? false, true)).resolves.toBe(true);
     // the progress chart drawn to the stored target's end, and the fonts in, before printing
-    const ticks = page.locator('[data-testid="chart-progress"] .xAxis .recharts-cartesian-axis-tick-value');
+    const ticks = page.locator('[data-testid="chart-progress"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
     const lastTickShown = async () => (await ticks.allTextContents()).at(-1) ?? '';
     const shown = await eventually(lastTickShown, lastTick, 20_000);
-    if (shown !== lastTick) {
-      console.log('progress chart', shown, await page.locator('[data-testid="chart-progress"]').count(), await page.locator('[data-testid="chart-progress"] svg').count(), await page.locator('[data-testid="chart-progress"]').first().innerHTML());
-    }
     expect(shown).toBe(lastTick);
     await page.evaluate(async () => {
       await document.fonts.ready;
