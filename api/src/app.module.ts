@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { resolve } from 'node:path';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { YearEndModule } from './year-end/year-end.module';
 import { AuditModule } from './audit/audit.module';
 import { AwardsModule } from './awards/awards.module';
 import { AuthModule } from './auth/auth.module';
@@ -68,6 +69,7 @@ export class AppModule {
         RemindersModule,
         DataQualityModule,
         MapsModule,
+        YearEndModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

@@ -29,8 +29,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh profile (--user-data-dir), removed again on close. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/** Chromium with a fresh profile (--user-data-dir), removed again on close; in China's zone unless told otherwise. */
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   }
@@ -42,7 +42,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
   });
   await installChineseFont(context);
   const page = context.pages()[0] ?? (await context.newPage());

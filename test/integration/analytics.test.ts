@@ -1,4 +1,4 @@
-import { projectCoverage, todayIsoDate } from '@registry/domain';
+import { chinaYear, FOURTEENTH_FIVE_YEAR_TARGET, projectCoverage, todayIsoDate } from '@registry/domain';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -8,7 +8,7 @@ const COUNTY = '220104'; // 朝阳区
 const OTHER_COUNTY = '220102'; // 南关区
 const UNIT = '220100';
 const PROVINCE = '220000';
-const THIS_YEAR = new Date().getUTCFullYear();
+const THIS_YEAR = chinaYear();
 // China's day, as the server counts it (the machine's UTC date differs from 16:00 to 24:00)
 const TODAY = todayIsoDate();
 const YEARS = Array.from({ length: THIS_YEAR - 2021 + 1 }, (_, index) => 2021 + index);
@@ -276,7 +276,7 @@ describe('coverage and workforce analytics', () => {
       const expected = await expectedCoverage(await pathOf(PROVINCE), entry.year);
       expect({ year: entry.year, total: entry.total, covered: entry.covered }).toEqual({ year: entry.year, total: expected.targetTotal, covered: expected.targetCovered });
     }
-    const domain = projectCoverage(progress.years.map((entry: { year: number; total: number; covered: number }) => entry));
+    const domain = projectCoverage(progress.years.map((entry: { year: number; total: number; covered: number }) => entry), FOURTEENTH_FIVE_YEAR_TARGET, TODAY);
     expect(progress).toMatchObject({ remaining: domain.remaining, projectedYear: domain.projectedYear, neededPerYear: domain.neededPerYear, onTrack: domain.onTrack });
   });
 

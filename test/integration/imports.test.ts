@@ -1,4 +1,4 @@
-import { makeCreditCode, makeIdNumber } from '@registry/domain';
+import { chinaYear, makeCreditCode, makeIdNumber } from '@registry/domain';
 import iconv from 'iconv-lite';
 import { ImportsService } from '../../api/src/imports/imports.service';
 import { csv, databaseFingerprint, ImportClient, readWorkbook, removeStoredUploads, workbook, type Row } from '../fixtures/imports/helpers';
@@ -357,7 +357,7 @@ describe('queue', () => {
 
 describe('analytics', () => {
   it('reflects a committed import once the refresher has run', async () => {
-    const year = new Date().getFullYear();
+    const year = chinaYear();
     const query = `query($y: Int!) { distribution(regionCode: "220100", year: $y) { regionCode coordinators } }`;
     const count = async () => {
       const result = await t.graphql<{ distribution: { regionCode: string; coordinators: number }[] }>(query, { y: year }, await t.adminToken());

@@ -1,4 +1,4 @@
-import { todayIsoDate } from '@registry/domain';
+import { chinaYear, todayIsoDate } from '@registry/domain';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
@@ -49,7 +49,7 @@ const FULL_REBUILD_PEOPLE_SHARE = 1 / 2;
 const FULL_REBUILD_MIN_PEOPLE = 2000;
 
 export function currentYear(): number {
-  return Number(todayIsoDate().slice(0, 4));
+  return chinaYear();
 }
 
 // Keeps the roll-up tables in step with the registry. Triggers (migrations AnalyticsRollups,

@@ -69,7 +69,7 @@ export class CoverageProgressYearModel {
   @Field(() => Int, { description: 'target set (large/medium + social organizations)' }) total!: number;
   @Field(() => Int) covered!: number;
   @Field(() => Float, { nullable: true }) rate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'the straight line from the 2021 rate to 100% at the end of 2025' }) targetRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'the straight line from the base year\'s rate to the target\'s rate at its end' }) targetRate!: number | null;
   @Field(() => Int) largeMediumTotal!: number;
   @Field(() => Int) largeMediumCovered!: number;
   @Field(() => Int) socialOrganizationTotal!: number;
@@ -80,12 +80,16 @@ export class CoverageProgressYearModel {
 export class CoverageProgressModel {
   @Field() regionCode!: string;
   @Field(() => Int) baseYear!: number;
-  @Field(() => Int) targetYear!: number;
+  @Field(() => Int, { description: 'the year the target is judged at (its end date\'s year)' }) targetYear!: number;
+  @Field({ description: 'the target drawn: the running one, or the last finished when none is set after it' }) targetName!: string;
+  @Field(() => DateScalar) targetEndDate!: string;
+  @Field(() => Float, { description: 'the rate to reach (1 = 100%)' }) targetRateToReach!: number;
+  @Field({ description: 'the target drawn has ended (no later target is set yet)' }) targetFinished!: boolean;
   @Field(() => [CoverageProgressYearModel]) years!: CoverageProgressYearModel[];
-  @Field(() => Float, { nullable: true, description: 'covered units added per year so far' }) pacePerYear!: number | null;
+  @Field(() => Float, { nullable: true, description: 'covered units added per whole year so far (the current, partial year not counted)' }) pacePerYear!: number | null;
   @Field(() => Int) remaining!: number;
   @Field(() => Int) yearsLeft!: number;
-  @Field(() => Int, { nullable: true, description: 'additions per year still needed to reach 100% by the target year; null once it is too late' })
+  @Field(() => Int, { nullable: true, description: 'additions per year still needed to reach the target rate by its end; null once it is too late' })
   neededPerYear!: number | null;
   @Field(() => Int, { nullable: true, description: 'the year 100% is reached at the current pace' }) projectedYear!: number | null;
   @Field() onTrack!: boolean;

@@ -6,10 +6,11 @@ import { AnalyticsDrilldownService } from './analytics-drilldown.service';
 import { AnalyticsRefresher } from './analytics-refresher.service';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnalyticsService } from './analytics.service';
+import { AnalyticsReportedService } from './analytics-reported.service';
 
 @Module({
   imports: [EnterprisesModule, CoordinatorsModule],
-  providers: [AnalyticsRefresher, AnalyticsService, AnalyticsDrilldownService, AnalyticsAwardsService, AnalyticsResolver],
-  exports: [AnalyticsRefresher, AnalyticsService],
+  providers: [AnalyticsRefresher, AnalyticsService, AnalyticsDrilldownService, AnalyticsAwardsService, AnalyticsReportedService, AnalyticsResolver],
+  exports: [AnalyticsRefresher, AnalyticsService, AnalyticsReportedService],
 })
 export class AnalyticsModule {}

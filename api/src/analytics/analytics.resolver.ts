@@ -17,6 +17,7 @@ import {
   WorkforceTrendModel,
 } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
+import { AnalyticsReportedService } from './analytics-reported.service';
 
 // The dashboard's figures (SPEC "Analytics"). Each figure is for a region the user may read
 // (an outside region answers like an unknown code) and comes from the roll-up tables.
@@ -26,6 +27,7 @@ export class AnalyticsResolver {
     private readonly analytics: AnalyticsService,
     private readonly drilldown: AnalyticsDrilldownService,
     private readonly awards: AnalyticsAwardsService,
+    private readonly reported: AnalyticsReportedService,
   ) {}
 
   @Roles(...READER_ROLES)
@@ -42,19 +44,23 @@ export class AnalyticsResolver {
     @Args('year', { type: () => Int }) year: number,
     @Args('publicOwned', { type: () => Boolean, nullable: true }) publicOwned?: boolean | null,
     @Args('sizeClasses', { type: () => [SizeClass], nullable: true }) sizeClasses?: SizeClass[] | null,
+    @Args('asReported', { type: () => Boolean, nullable: true, description: 'true: the figures stored when the year was closed (年度数据锁定); default the current figures' })
+    asReported?: boolean | null,
   ) {
+    if (asReported) return this.reported.coverage(user, regionCode, year, { publicOwned, sizeClasses });
     return this.analytics.coverage(user, regionCode, year, { publicOwned, sizeClasses });
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => CoverageProgressModel, { description: 'coverage per year 2021 → now against the straight path to 100% at the end of 2025' })
-  coverageProgress(
+  @Query(() => CoverageProgressModel, { description: 'coverage per year 2021 → now against the running target (else the last finished): its path, the pace of whole years and the projection' })
+  async coverageProgress(
     @CurrentUser() user: SessionUser,
     @Args('regionCode') regionCode: string,
     @Args('publicOwned', { type: () => Boolean, nullable: true }) publicOwned?: boolean | null,
     @Args('sizeClasses', { type: () => [SizeClass], nullable: true }) sizeClasses?: SizeClass[] | null,
   ) {
-    return this.analytics.coverageProgress(user, regionCode, { publicOwned, sizeClasses });
+    const { target, baseYear } = await this.reported.progressTarget(regionCode);
+    return this.analytics.coverageProgress(user, regionCode, { publicOwned, sizeClasses }, target, baseYear);
   }
 
   @Roles(...READER_ROLES)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COVERAGE_TARGET_YEAR, coverageRate, projectCoverage, targetPath, todayIsoDate } from '@registry/domain';
+import { type CoverageTarget, coverageRate, projectCoverage, targetFigures, targetPath, targetYear, todayIsoDate } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import type { SizeClass } from '../common/enums';
 import { RegistryError } from '../common/registry-error';
@@ -131,10 +131,20 @@ export class AnalyticsService {
     };
   }
 
-  /** Year by year to the current year: the target set's rate, the straight path to 100% at the end of 2025, the projection. */
-  async coverageProgress(user: SessionUser, regionCode: string, segment: EnterpriseSegment = {}): Promise<CoverageProgressModel> {
+  /**
+   * Year by year to the current year: the rate of what `target` counts, the straight path from
+   * `baseYear` to the target's rate at its end, and the projection at the pace of whole years.
+   */
+  async coverageProgress(
+    user: SessionUser,
+    regionCode: string,
+    segment: EnterpriseSegment = {},
+    target: CoverageTarget & { finished?: boolean },
+    baseYear: number = FIRST_YEAR,
+  ): Promise<CoverageProgressModel> {
     const region = this.regions.requireReadable(regionCode, user);
-    return this.cached(`progress:${region.code}:${JSON.stringify(segment)}`, async () => {
+    const today = todayIsoDate();
+    return this.cached(`progress:${region.code}:${JSON.stringify(segment)}:${JSON.stringify(target)}:${baseYear}:${today}`, async () => {
       const rows: (CoverageSums & { year: number })[] = await this.dataSource.query(
         `select year, ${COVERAGE_SUMS} from analytics_enterprise_node
          where node_code = $1 and ($2::int is null or year = $2) and ${SEGMENT_WHERE} group by year order by year`,
@@ -144,29 +154,38 @@ export class AnalyticsService {
       const empty: CoverageSums = { lm_total: 0, lm_covered: 0, so_total: 0, so_covered: 0, sm_total: 0, sm_covered: 0, sm_covered_own: 0, target_total: 0, target_covered: 0 };
       const latest = currentYear();
       const series = [];
-      for (let year = FIRST_YEAR; year <= latest; year += 1) series.push({ year, sums: byYear.get(year) ?? empty });
+      for (let year = FIRST_YEAR; year <= latest; year += 1) {
+        const sums = byYear.get(year) ?? empty;
+        series.push({ year, sums, ...targetFigures(target, this.toCoverage(sums)) });
+      }
 
-      const baseRate = rate(series[0].sums.target_covered, series[0].sums.target_total) ?? 0;
-      const path = new Map(targetPath(FIRST_YEAR, baseRate).map((point) => [point.year, point.rate]));
-      const projection = projectCoverage(series.map(({ year, sums }) => ({ year, covered: sums.target_covered, total: sums.target_total })));
+      const endYear = targetYear(target);
+      const base = series.find((entry) => entry.year === baseYear) ?? series[0];
+      const baseRate = rate(base.covered, base.total) ?? 0;
+      const path = new Map(targetPath(Math.min(base.year, endYear), baseRate, target).map((point) => [point.year, point.rate]));
+      const projection = projectCoverage(series.map(({ year, covered, total }) => ({ year, covered, total })), target, today);
       const last = series[series.length - 1];
       const points = [];
-      if (projection.pacePerYear && projection.pacePerYear > 0 && last.sums.target_total > 0 && projection.remaining > 0) {
+      if (projection.pacePerYear && projection.pacePerYear > 0 && last.total > 0 && projection.remaining > 0) {
         const limit = Math.min(projection.projectedYear ?? last.year + 10, last.year + 10);
         for (let year = last.year; year <= limit; year += 1) {
-          const covered = Math.min(last.sums.target_total, last.sums.target_covered + projection.pacePerYear * (year - last.year));
-          points.push({ year, rate: covered / last.sums.target_total });
+          const covered = Math.min(last.total, last.covered + projection.pacePerYear * (year - last.year));
+          points.push({ year, rate: covered / last.total });
         }
       }
       return {
         regionCode: region.code,
-        baseYear: FIRST_YEAR,
-        targetYear: COVERAGE_TARGET_YEAR,
-        years: series.map(({ year, sums }) => ({
+        baseYear: base.year,
+        targetYear: endYear,
+        targetName: target.name,
+        targetEndDate: target.endDate,
+        targetRateToReach: target.rate,
+        targetFinished: target.finished ?? false,
+        years: series.map(({ year, sums, covered, total }) => ({
           year,
-          total: sums.target_total,
-          covered: sums.target_covered,
-          rate: rate(sums.target_covered, sums.target_total),
+          total,
+          covered,
+          rate: rate(covered, total),
           targetRate: path.get(year) ?? null,
           largeMediumTotal: sums.lm_total,
           largeMediumCovered: sums.lm_covered,

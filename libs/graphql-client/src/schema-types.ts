@@ -244,6 +244,16 @@ export type CertificateVerificationCount = {
   day: Scalars['Date']['output'];
 };
 
+/** 年度数据锁定: a year whose figures were stored as reported */
+export type ClosedYear = {
+  __typename?: 'ClosedYear';
+  closedAt: Scalars['DateTime']['output'];
+  closedBy: Maybe<Scalars['String']['output']>;
+  /** regions whose figures are stored */
+  regions: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type ConditionResult = {
   __typename?: 'ConditionResult';
   /** clause of the notice, e.g. 四(一)2(3)a */
@@ -404,10 +414,10 @@ export type CoveragePoint = {
 export type CoverageProgress = {
   __typename?: 'CoverageProgress';
   baseYear: Scalars['Int']['output'];
-  /** additions per year still needed to reach 100% by the target year; null once it is too late */
+  /** additions per year still needed to reach the target rate by its end; null once it is too late */
   neededPerYear: Maybe<Scalars['Int']['output']>;
   onTrack: Scalars['Boolean']['output'];
-  /** covered units added per year so far */
+  /** covered units added per whole year so far (the current, partial year not counted) */
   pacePerYear: Maybe<Scalars['Float']['output']>;
   /** the year 100% is reached at the current pace */
   projectedYear: Maybe<Scalars['Int']['output']>;
@@ -415,6 +425,14 @@ export type CoverageProgress = {
   projection: Array<CoveragePoint>;
   regionCode: Scalars['String']['output'];
   remaining: Scalars['Int']['output'];
+  targetEndDate: Scalars['Date']['output'];
+  /** the target drawn has ended (no later target is set yet) */
+  targetFinished: Scalars['Boolean']['output'];
+  /** the target drawn: the running one, or the last finished when none is set after it */
+  targetName: Scalars['String']['output'];
+  /** the rate to reach (1 = 100%) */
+  targetRateToReach: Scalars['Float']['output'];
+  /** the year the target is judged at (its end date's year) */
   targetYear: Scalars['Int']['output'];
   years: Array<CoverageProgressYear>;
   yearsLeft: Scalars['Int']['output'];
@@ -428,12 +446,46 @@ export type CoverageProgressYear = {
   rate: Maybe<Scalars['Float']['output']>;
   socialOrganizationCovered: Scalars['Int']['output'];
   socialOrganizationTotal: Scalars['Int']['output'];
-  /** the straight line from the 2021 rate to 100% at the end of 2025 */
+  /** the straight line from the base year's rate to the target's rate at its end */
   targetRate: Maybe<Scalars['Float']['output']>;
   /** target set (large/medium + social organizations) */
   total: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
+
+/** a coverage target (十四五, 十五五 …): the rate to reach by its end date */
+export type CoverageTarget = {
+  __typename?: 'CoverageTarget';
+  counts: Array<CoverageTargetUnit>;
+  /** a 31 December: the year whose end figures are judged */
+  endDate: Scalars['Date']['output'];
+  /** its end date is before today (China) */
+  finished: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 1 = 100% */
+  rate: Scalars['Float']['output'];
+  /** the target of today: the earliest not finished */
+  running: Scalars['Boolean']['output'];
+  /** the year after the previous target’s end (十四五: 2021) */
+  startYear: Scalars['Int']['output'];
+};
+
+export type CoverageTargetInput = {
+  /** default: large/medium enterprises and social organizations */
+  counts?: InputMaybe<Array<CoverageTargetUnit>>;
+  /** a 31 December, after the last target’s end */
+  endDate: Scalars['Date']['input'];
+  /** 十五五 … */
+  name: Scalars['String']['input'];
+  /** default 1 (100%) */
+  rate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** what a target counts: 大中型企业 (LARGE_MEDIUM), 社会组织 (SOCIAL_ORGANIZATION) */
+export type CoverageTargetUnit =
+  | 'LARGE_MEDIUM'
+  | 'SOCIAL_ORGANIZATION';
 
 export type CreateUserInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -772,7 +824,11 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** adds the next target: a name, a 31 December after the last target’s end, the rate (default 100%) and what it counts (audited) */
+  addCoverageTarget: CoverageTarget;
   changePassword: Scalars['Boolean']['output'];
+  /** 年度数据锁定: stores the year’s figures as they stand for every region of the province (audited) */
+  closeYear: ClosedYear;
   /** confirms that the override table holds the year's holidays and 调休 days (audited) */
   confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
@@ -801,6 +857,8 @@ export type Mutation = {
   reactivateEnterprise: Enterprise;
   recordObjection: Nomination;
   removeCalendarOverride: Scalars['Boolean']['output'];
+  /** takes a closing back: the stored figures are deleted (audited) */
+  reopenYear: Scalars['Boolean']['output'];
   /** drops the administrator change: an addition goes, an excluded default returns */
   resetEligibilityTableEntry: Array<EligibilityTableEntry>;
   /** upheld: the nomination is withdrawn; otherwise it goes on */
@@ -835,9 +893,19 @@ export type Mutation = {
 };
 
 
+export type MutationAddCoverageTargetArgs = {
+  input: CoverageTargetInput;
+};
+
+
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCloseYearArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -932,6 +1000,11 @@ export type MutationRecordObjectionArgs = {
 
 export type MutationRemoveCalendarOverrideArgs = {
   date: Scalars['Date']['input'];
+};
+
+
+export type MutationReopenYearArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1215,13 +1288,17 @@ export type Query = {
   certificateVerification: CertificateVerification;
   /** verifications per certificate and day of a campaign (at most 1000 rows, newest first) */
   certificateVerificationCounts: Array<CertificateVerificationCount>;
+  /** the closed years of the user’s province, newest first */
+  closedYears: Array<ClosedYear>;
   /** null when it does not exist or lies outside your jurisdiction */
   coordinator: Maybe<Coordinator>;
   coordinators: CoordinatorPage;
   /** coverage at the end of `year` (the current year: now), 2021 to now */
   coverage: Coverage;
-  /** coverage per year 2021 → now against the straight path to 100% at the end of 2025 */
+  /** coverage per year 2021 → now against the running target (else the last finished): its path, the pace of whole years and the projection */
   coverageProgress: CoverageProgress;
+  /** the province’s coverage targets (十四五, 十五五 …), earliest end first */
+  coverageTargets: Array<CoverageTarget>;
   /** the clean-up list of a region in your jurisdiction (default: all of it): each rule per child region, and scores */
   dataQuality: DataQualityReport;
   /** the records failing a rule in a region, each with the page to fix it */
@@ -1250,8 +1327,14 @@ export type Query = {
   regions: Array<Region>;
   /** what you must act on now, most urgent first (the bell in the header) */
   reminders: Array<Reminder>;
+  /** where a closed year’s current figures differ from the reported ones; null when the year is not closed */
+  reportedDifference: Maybe<ReportedDifference>;
+  /** a closed year’s figures for a region as they stood when it was closed (the as-reported dashboard and summary) */
+  reportedYear: ReportedYear;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
+  /** each finished target judged at its end date for the region and its child regions (from the closed year when it is closed) */
+  targetVerdicts: Array<TargetVerdict>;
   /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
@@ -1313,6 +1396,7 @@ export type QueryCoordinatorsArgs = {
 
 
 export type QueryCoverageArgs = {
+  asReported?: InputMaybe<Scalars['Boolean']['input']>;
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
   sizeClasses?: InputMaybe<Array<SizeClass>>;
@@ -1408,9 +1492,26 @@ export type QueryRegionsArgs = {
 };
 
 
+export type QueryReportedDifferenceArgs = {
+  regionCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryReportedYearArgs = {
+  regionCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryReviewQueueArgs = {
   campaignYear: Scalars['Int']['input'];
   tier: AwardTier;
+};
+
+
+export type QueryTargetVerdictsArgs = {
+  regionCode: Scalars['String']['input'];
 };
 
 
@@ -1526,6 +1627,35 @@ export type ReminderSeverity =
   | 'URGENT'
   | 'WARNING';
 
+/** where the current figures of a closed year differ from those reported */
+export type ReportedDifference = {
+  __typename?: 'ReportedDifference';
+  /** the Coverage fields that differ, e.g. largeMediumTotal */
+  changedFigures: Array<Scalars['String']['output']>;
+  /** coordinators and enterprises of the region created or changed since the year was closed */
+  changedRecords: Scalars['Int']['output'];
+  closedAt: Scalars['DateTime']['output'];
+  current: Coverage;
+  /** some coverage figure differs */
+  differs: Scalars['Boolean']['output'];
+  regionCode: Scalars['String']['output'];
+  reported: Coverage;
+  year: Scalars['Int']['output'];
+};
+
+/** the figures of a closed year for a region, as they stood when the year was closed */
+export type ReportedYear = {
+  __typename?: 'ReportedYear';
+  closedAt: Scalars['DateTime']['output'];
+  coverage: Coverage;
+  coverageProgress: CoverageProgress;
+  distribution: Array<RegionFigures>;
+  regionCode: Scalars['String']['output'];
+  workforceStructure: Array<StructureSlice>;
+  workforceTrend: WorkforceTrend;
+  year: Scalars['Int']['output'];
+};
+
 export type ReviewQueue = {
   __typename?: 'ReviewQueue';
   /** waiting at this office, in ranking order */
@@ -1587,6 +1717,31 @@ export type SubsidyKind =
   | 'LIVING_ALLOWANCE'
   | 'SKILL_UPGRADE'
   | 'VOCATIONAL_TRAINING';
+
+/** a finished target judged at its end date, for a region and each of its child regions */
+export type TargetVerdict = {
+  __typename?: 'TargetVerdict';
+  /** true: from the figures stored when the year was closed; false: the current figures of that year */
+  asReported: Scalars['Boolean']['output'];
+  children: Array<TargetVerdictRegion>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  region: TargetVerdictRegion;
+  target: CoverageTarget;
+  year: Scalars['Int']['output'];
+};
+
+export type TargetVerdictRegion = {
+  __typename?: 'TargetVerdictRegion';
+  covered: Scalars['Int']['output'];
+  /** null: nothing to count in the region */
+  met: Maybe<Scalars['Boolean']['output']>;
+  rate: Maybe<Scalars['Float']['output']>;
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** units missing at the end date (0 when met) */
+  shortfall: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
 
 export type TitleLevelEquivalent = {
   __typename?: 'TitleLevelEquivalent';

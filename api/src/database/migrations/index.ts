@@ -12,6 +12,7 @@ import { AnalyticsPersonDelta1764000006000 } from './1764000006000-AnalyticsPers
 import { ImportQueue1764000007000 } from './1764000007000-ImportQueue';
 import { CertificateVerification1765800000000 } from './1765800000000-CertificateVerification';
 import { IdNumberProbes1766000000000 } from './1766000000000-IdNumberProbes';
+import { ClosedYearsAndTargets1766200000000 } from './1766200000000-ClosedYearsAndTargets';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ImportQueue1764000007000,
   CertificateVerification1765800000000,
   IdNumberProbes1766000000000,
+  ClosedYearsAndTargets1766200000000,
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
 ];

@@ -1,4 +1,17 @@
-import { coverageRate, projectCoverage, targetPath } from './index';
+import {
+  type CoverageTarget,
+  coverageRate,
+  coverageTargetProblem,
+  FOURTEENTH_FIVE_YEAR_TARGET,
+  projectCoverage,
+  runningTarget,
+  targetFigures,
+  targetPath,
+  targetStartYear,
+  targetVerdict,
+} from './index';
+
+const project = (series: Parameters<typeof projectCoverage>[0]) => projectCoverage(series, FOURTEENTH_FIVE_YEAR_TARGET);
 
 describe('coverage rate', () => {
   it('divides covered by total, and has no rate for an empty region', () => {
@@ -15,7 +28,7 @@ describe('coverage rate', () => {
 
 describe('target path to 100% by the end of 2025', () => {
   it('draws a straight line from the base year to 100% in 2025', () => {
-    const path = targetPath(2021, 0.2);
+    const path = targetPath(2021, 0.2, FOURTEENTH_FIVE_YEAR_TARGET);
     expect(path.map((point) => point.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(path[0].rate).toBe(0.2);
     expect(path[2].rate).toBeCloseTo(0.6, 10);
@@ -23,7 +36,7 @@ describe('target path to 100% by the end of 2025', () => {
   });
 
   it('takes another target year and rate', () => {
-    expect(targetPath(2022, 0.5, 2024, 0.9)).toEqual([
+    expect(targetPath(2022, 0.5, { endDate: '2024-12-31', rate: 0.9 })).toEqual([
       { year: 2022, rate: 0.5 },
       { year: 2023, rate: 0.7 },
       { year: 2024, rate: 0.9 },
@@ -31,14 +44,14 @@ describe('target path to 100% by the end of 2025', () => {
   });
 
   it('is a single point in the target year and refuses a base after it', () => {
-    expect(targetPath(2025, 0.8)).toEqual([{ year: 2025, rate: 1 }]);
-    expect(() => targetPath(2026, 0.8)).toThrow(/晚于目标年/);
+    expect(targetPath(2025, 0.8, FOURTEENTH_FIVE_YEAR_TARGET)).toEqual([{ year: 2025, rate: 1 }]);
+    expect(() => targetPath(2026, 0.8, FOURTEENTH_FIVE_YEAR_TARGET)).toThrow(/晚于目标年/);
   });
 });
 
 describe('projection at the current pace', () => {
   it('compares the pace so far with the pace still needed', () => {
-    const projection = projectCoverage([
+    const projection = project([
       { year: 2021, covered: 100, total: 500 },
       { year: 2022, covered: 180, total: 500 },
       { year: 2023, covered: 260, total: 520 },
@@ -54,7 +67,7 @@ describe('projection at the current pace', () => {
   });
 
   it('is on track when the pace reaches 100% by 2025', () => {
-    const projection = projectCoverage([
+    const projection = project([
       { year: 2023, covered: 300, total: 400 },
       { year: 2021, covered: 100, total: 400 },
     ]);
@@ -65,7 +78,7 @@ describe('projection at the current pace', () => {
   });
 
   it('rounds the needed additions up to whole units and keeps integer precision', () => {
-    const projection = projectCoverage([
+    const projection = project([
       { year: 2021, covered: 0, total: 30 },
       { year: 2024, covered: 10, total: 31 },
     ]);
@@ -76,19 +89,19 @@ describe('projection at the current pace', () => {
 
   it('has no projected year when the pace is not positive or unknown', () => {
     expect(
-      projectCoverage([
+      project([
         { year: 2021, covered: 50, total: 100 },
         { year: 2022, covered: 40, total: 100 },
       ]).projectedYear,
     ).toBeNull();
-    const single = projectCoverage([{ year: 2022, covered: 40, total: 100 }]);
+    const single = project([{ year: 2022, covered: 40, total: 100 }]);
     expect(single).toMatchObject({ pacePerYear: null, projectedYear: null, neededPerYear: 20, yearsLeft: 3, onTrack: false });
   });
 
   it('says when it is too late, and when the target is already met', () => {
-    expect(projectCoverage([{ year: 2025, covered: 90, total: 100 }])).toMatchObject({ neededPerYear: null, yearsLeft: 0 });
+    expect(project([{ year: 2025, covered: 90, total: 100 }])).toMatchObject({ neededPerYear: null, yearsLeft: 0 });
     expect(
-      projectCoverage([
+      project([
         { year: 2023, covered: 80, total: 100 },
         { year: 2024, covered: 100, total: 100 },
         { year: 2025, covered: 102, total: 102 },
@@ -97,12 +110,99 @@ describe('projection at the current pace', () => {
   });
 
   it('rejects an empty series and a repeated year', () => {
-    expect(() => projectCoverage([])).toThrow(/至少需要一年/);
+    expect(() => project([])).toThrow(/至少需要一年/);
     expect(() =>
-      projectCoverage([
+      project([
         { year: 2022, covered: 1, total: 2 },
         { year: 2022, covered: 2, total: 2 },
       ]),
     ).toThrow(/重复/);
+  });
+});
+
+const FIFTEENTH: CoverageTarget = { name: '十五五', endDate: '2030-12-31', rate: 1, counts: ['LARGE_MEDIUM', 'SOCIAL_ORGANIZATION'] };
+
+describe('targets as data', () => {
+  it('finds the running target by today, and the next one starts after the previous ends', () => {
+    const targets = [FIFTEENTH, FOURTEENTH_FIVE_YEAR_TARGET];
+    expect(runningTarget(targets, '2025-12-31')?.name).toBe('十四五');
+    expect(runningTarget(targets, '2026-01-01')?.name).toBe('十五五');
+    expect(runningTarget([FOURTEENTH_FIVE_YEAR_TARGET], '2026-12-04')).toBeNull();
+    expect(targetStartYear(FOURTEENTH_FIVE_YEAR_TARGET, targets)).toBe(2021);
+    expect(targetStartYear(FIFTEENTH, targets)).toBe(2026);
+  });
+
+  it('draws the path to the target\'s own end and rate', () => {
+    const path = targetPath(2025, 0.8, { endDate: '2030-12-31', rate: 0.9 });
+    expect(path.map((point) => point.year)).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(path[5].rate).toBe(0.9);
+    expect(path[1].rate).toBeCloseTo(0.82, 10);
+  });
+
+  it('validates a new target against those on file', () => {
+    const existing = [FOURTEENTH_FIVE_YEAR_TARGET];
+    expect(coverageTargetProblem(FIFTEENTH, existing)).toBeNull();
+    expect(coverageTargetProblem({ ...FIFTEENTH, name: ' 十四五 ' }, existing)).toMatchObject({ field: 'name' });
+    expect(coverageTargetProblem({ ...FIFTEENTH, name: '' }, existing)).toMatchObject({ field: 'name' });
+    expect(coverageTargetProblem({ ...FIFTEENTH, endDate: '2030-06-30' }, existing)).toMatchObject({ field: 'endDate', reason: expect.stringMatching(/12 月 31 日/) });
+    expect(coverageTargetProblem({ ...FIFTEENTH, endDate: '2024-12-31' }, existing)).toMatchObject({ field: 'endDate', reason: expect.stringMatching(/晚于上一目标/) });
+    expect(coverageTargetProblem({ ...FIFTEENTH, endDate: '2030-02-30' }, existing)).toMatchObject({ field: 'endDate' });
+    expect(coverageTargetProblem({ ...FIFTEENTH, rate: 0 }, existing)).toMatchObject({ field: 'rate' });
+    expect(coverageTargetProblem({ ...FIFTEENTH, rate: 1.01 }, existing)).toMatchObject({ field: 'rate' });
+    expect(coverageTargetProblem({ ...FIFTEENTH, counts: [] }, existing)).toMatchObject({ field: 'counts' });
+  });
+
+  it('counts what the target counts', () => {
+    const figures = { largeMediumTotal: 10, largeMediumCovered: 7, socialOrganizationTotal: 4, socialOrganizationCovered: 1, targetTotal: 13, targetCovered: 8 };
+    expect(targetFigures(FOURTEENTH_FIVE_YEAR_TARGET, figures)).toEqual({ covered: 8, total: 13 });
+    expect(targetFigures({ counts: ['LARGE_MEDIUM'] }, figures)).toEqual({ covered: 7, total: 10 });
+    expect(targetFigures({ counts: ['SOCIAL_ORGANIZATION'] }, figures)).toEqual({ covered: 1, total: 4 });
+  });
+
+  it('judges a finished target: met, or not met with the shortfall', () => {
+    expect(targetVerdict(FOURTEENTH_FIVE_YEAR_TARGET, 120, 120)).toEqual({ met: true, rate: 1, shortfall: 0 });
+    expect(targetVerdict(FOURTEENTH_FIVE_YEAR_TARGET, 117, 120)).toEqual({ met: false, rate: 117 / 120, shortfall: 3 });
+    expect(targetVerdict({ rate: 0.95 }, 95, 100)).toEqual({ met: true, rate: 0.95, shortfall: 0 });
+    expect(targetVerdict({ rate: 0.95 }, 94, 100)).toMatchObject({ met: false, shortfall: 1 });
+    expect(targetVerdict(FOURTEENTH_FIVE_YEAR_TARGET, 0, 0)).toEqual({ met: null, rate: null, shortfall: 0 });
+  });
+});
+
+describe('pace in whole years', () => {
+  const series = [
+    { year: 2021, covered: 100, total: 1000 },
+    { year: 2022, covered: 200, total: 1000 },
+    { year: 2023, covered: 300, total: 1000 },
+    { year: 2024, covered: 400, total: 1000 },
+    { year: 2025, covered: 500, total: 1000 },
+    // December 2026: the year is not over
+    { year: 2026, covered: 590, total: 1000 },
+  ];
+
+  it('does not count the current, partial year as a year of pace', () => {
+    const projection = projectCoverage(series, FIFTEENTH, '2026-12-04');
+    expect(projection.pacePerYear).toBe(100); // 2021 → 2025, not (590 − 100) / 5
+    expect(projection.remaining).toBe(410);
+    expect(projection.yearsLeft).toBe(5); // the rest of 2026, then 2027–2030
+    expect(projection.neededPerYear).toBe(82);
+    expect(projection.projectedYear).toBe(2030); // 410 / 100 → 5 years, the rest of 2026 being the first
+    expect(projection.onTrack).toBe(true);
+  });
+
+  it('counts the year once it is over', () => {
+    const projection = projectCoverage(series, FIFTEENTH, '2026-12-31');
+    expect(projection.pacePerYear).toBe(98); // (590 − 100) / 5
+    expect(projection.yearsLeft).toBe(4);
+    expect(projection.projectedYear).toBe(2031);
+  });
+
+  it('has no pace from a partial year alone', () => {
+    expect(projectCoverage([{ year: 2026, covered: 5, total: 10 }], FIFTEENTH, '2026-03-01')).toMatchObject({ pacePerYear: null, projectedYear: null, remaining: 5 });
+  });
+
+  it('aims at the target\'s rate, not always 100%', () => {
+    const projection = projectCoverage([{ year: 2025, covered: 85, total: 100 }], { endDate: '2030-12-31', rate: 0.9 });
+    expect(projection.remaining).toBe(5);
+    expect(projection.neededPerYear).toBe(1);
   });
 });

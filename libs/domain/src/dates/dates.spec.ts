@@ -3,6 +3,7 @@ import {
   addMonths,
   addYears,
   compareDates,
+  chinaYear,
   cumulativeService,
   cumulativeServiceDays,
   diffInDays,
@@ -66,49 +67,66 @@ describe('ISO dates', () => {
 describe('service periods', () => {
   const asOf = '2021-11-30';
 
-  it('counts a single period of exactly 3 years as 3 full years', () => {
-    const periods = [{ start: '2018-11-30', end: '2021-11-30' }];
-    expect(cumulativeService(periods, asOf)).toEqual({ days: 1096, years: 3, months: 0 });
-    expect(hasServiceYears(periods, asOf, 3)).toBe(true);
+  it('counts a period through its last day: 2018-01-01 to 2020-12-31 is exactly 3 years', () => {
+    const periods = [{ start: '2018-01-01', end: '2020-12-31' }];
+    expect(cumulativeService(periods, '2026-12-04')).toEqual({ days: 1096, years: 3, months: 0 });
+    expect(hasServiceYears(periods, '2026-12-04', 3)).toBe(true);
+    expect(cumulativeService([{ start: '2018-11-30', end: '2021-11-29' }], asOf)).toEqual({ days: 1096, years: 3, months: 0 });
   });
 
   it('does not count one day short of 3 years as 3 years', () => {
-    expect(hasServiceYears([{ start: '2018-11-30', end: '2021-11-29' }], asOf, 3)).toBe(false);
-    expect(hasServiceYears([{ start: '2018-12-01', end: '2021-11-30' }], asOf, 3)).toBe(false);
+    expect(hasServiceYears([{ start: '2018-01-01', end: '2020-12-30' }], '2026-12-04', 3)).toBe(false);
+    expect(cumulativeService([{ start: '2018-01-01', end: '2020-12-30' }], '2026-12-04')).toMatchObject({ years: 2, months: 11 });
+    expect(hasServiceYears([{ start: '2018-11-30', end: '2021-11-28' }], asOf, 3)).toBe(false);
+    expect(hasServiceYears([{ start: '2018-12-01', end: '2021-11-29' }], asOf, 3)).toBe(false);
     expect(cumulativeService([{ start: '2018-12-01', end: null }], asOf)).toMatchObject({ years: 2, months: 11 });
   });
 
-  it('runs an ongoing period up to asOf, and not beyond it', () => {
+  it('runs an ongoing period up to asOf, asOf itself not yet worked, and not beyond it', () => {
     expect(hasServiceYears([{ start: '2018-11-30', end: null }], asOf, 3)).toBe(true);
     expect(hasServiceYears([{ start: '2018-11-30', end: null }], '2021-11-29', 3)).toBe(false);
     expect(hasServiceYears([{ start: '2018-11-30', end: '2030-01-01' }], '2021-11-29', 3)).toBe(false);
+    expect(hasServiceYears([{ start: '2018-11-30', end: '2030-01-01' }], asOf, 3)).toBe(true);
+    // a period that starts on asOf has no day worked yet
+    expect(cumulativeService([{ start: asOf, end: null }], asOf)).toEqual({ days: 0, years: 0, months: 0 });
+    expect(cumulativeService([{ start: '2021-11-29', end: null }], asOf)).toEqual({ days: 1, years: 0, months: 0 });
   });
 
   it('counts overlapping periods once', () => {
     const periods = [
-      { start: '2016-01-01', end: '2019-01-01' },
-      { start: '2017-06-01', end: '2020-01-01' },
+      { start: '2016-01-01', end: '2018-12-31' },
+      { start: '2017-06-01', end: '2019-12-31' },
       { start: '2018-01-01', end: '2018-06-01' },
     ];
-    expect(mergePeriods(periods, asOf)).toEqual([{ start: '2016-01-01', end: '2020-01-01' }]);
+    expect(mergePeriods(periods, asOf)).toEqual([{ start: '2016-01-01', end: '2019-12-31' }]);
     expect(cumulativeService(periods, asOf)).toEqual({ days: 1461, years: 4, months: 0 });
+    expect(hasServiceYears(periods, asOf, 4)).toBe(true);
     expect(hasServiceYears(periods, asOf, 5)).toBe(false);
   });
 
-  it('lets a period starting the day after another ends continue it', () => {
-    const periods = [
-      { start: '2019-01-01', end: '2021-11-30' },
-      { start: '2018-11-30', end: '2018-12-31' },
+  it('lets a period starting the day after another ends continue it, losing no day', () => {
+    const adjoining = [
+      { start: '2019-01-01', end: '2020-12-31' },
+      { start: '2018-01-01', end: '2018-12-31' },
     ];
-    expect(mergePeriods(periods, asOf)).toEqual([{ start: '2018-11-30', end: '2021-11-30' }]);
-    expect(hasServiceYears(periods, asOf, 3)).toBe(true);
+    expect(mergePeriods(adjoining, '2026-12-04')).toEqual([{ start: '2018-01-01', end: '2020-12-31' }]);
+    expect(cumulativeService(adjoining, '2026-12-04')).toEqual({ days: 1096, years: 3, months: 0 });
+    // a one-day gap keeps them apart and costs that day
+    const gap = [
+      { start: '2018-01-01', end: '2018-12-30' },
+      { start: '2019-01-01', end: '2020-12-31' },
+    ];
+    expect(mergePeriods(gap, '2026-12-04')).toHaveLength(2);
+    expect(cumulativeServiceDays(gap, '2026-12-04')).toBe(1095);
+    expect(hasServiceYears(gap, '2026-12-04', 3)).toBe(false);
   });
 
-  it('adds separate periods and ignores those starting after asOf', () => {
+  it('adds separate periods and ignores those starting on or after asOf', () => {
     const periods = [
-      { start: '2010-03-01', end: '2012-03-01' },
-      { start: '2015-05-10', end: '2017-07-10' },
+      { start: '2010-03-01', end: '2012-02-29' },
+      { start: '2015-05-10', end: '2017-07-09' },
       { start: '2022-01-01', end: null },
+      { start: asOf, end: null },
     ];
     expect(mergePeriods(periods, asOf)).toHaveLength(2);
     expect(cumulativeServiceDays(periods, asOf)).toBe(731 + 792);
@@ -118,6 +136,8 @@ describe('service periods', () => {
   it('has no service without periods and rejects an end before the start', () => {
     expect(cumulativeService([], asOf)).toEqual({ days: 0, years: 0, months: 0 });
     expect(() => mergePeriods([{ start: '2020-01-02', end: '2020-01-01' }], asOf)).toThrow(/早于/);
+    // a one-day period is one day
+    expect(cumulativeServiceDays([{ start: '2020-01-01', end: '2020-01-01' }], asOf)).toBe(1);
   });
 
   it('formats years and months in Chinese', () => {
@@ -125,5 +145,14 @@ describe('service periods', () => {
     expect(formatYearsMonths({ years: 3, months: 0 })).toBe('3年');
     expect(formatYearsMonths({ years: 0, months: 7 })).toBe('7个月');
     expect(formatYearsMonths({ years: 0, months: 0 })).toBe('不足1个月');
+  });
+});
+
+describe('this year in China', () => {
+  it('turns with China\'s new year, not the machine\'s', () => {
+    // 31 December 16:00 UTC is already 1 January in Changchun, and still 31 December in Los Angeles
+    expect(chinaYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+    expect(chinaYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(chinaYear(new Date('2027-01-01T07:59:59-08:00'))).toBe(2027);
   });
 });

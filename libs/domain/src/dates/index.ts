@@ -64,6 +64,11 @@ export function todayIsoDate(now: Date = new Date()): IsoDate {
   return chinaIsoDate(now);
 }
 
+/** This year in China: the default year of every yearly figure, in the api and the browser alike. */
+export function chinaYear(now: Date = new Date()): number {
+  return Number(todayIsoDate(now).slice(0, 4));
+}
+
 function parts(date: IsoDate): { year: number; month: number; day: number } {
   parseIsoDate(date);
   const [year, month, day] = date.split('-').map(Number);
@@ -120,22 +125,27 @@ export function maxDate(left: IsoDate, right: IsoDate): IsoDate {
 // ---------------------------------------------------------------------------
 // Service periods and cumulative years (累计工作年限)
 //
-// Rule: a period is measured from its start date to its end date the way an anniversary is
-// (周年): 2018-11-30 → 2021-11-30 is exactly 3 years, 2018-11-30 → 2021-11-29 is 2 years
-// 11 months. An ongoing period (end null) runs to asOf, so someone who started on
-// 2018-11-30 has 满3年 on 2021-11-30. A period starting the day after another ends
-// (consecutive jobs: …–12-31, 01-01–…) continues it, so changing employer loses no day.
-// Several separate periods are laid end to end, finishing on the last period's end, and the
-// whole years and months are read off that single stretch; for one period this is exactly
-// the anniversary rule, and 29 February counts like any other day.
+// Rule: a period's end date is the last day worked, so it counts through that day:
+// 2018-01-01 to 2020-12-31 is exactly 3 years (the stretch ends when 2021-01-01 begins), and
+// 2018-01-01 to 2020-12-30 is one day short of it. Whole years and months are then read the
+// way an anniversary is (周年). An ongoing period (end null) counts the days up to asOf,
+// asOf itself not yet worked: someone who started on 2018-11-30 has 满3年 on 2021-11-30; a
+// period whose end lies after asOf is cut there the same way. A period starting the day after
+// another ends (consecutive jobs: …–12-31, 01-01–…) continues it, so changing employer loses
+// no day, and overlapping periods count once. Several separate periods are laid end to end,
+// finishing on the last period's end, and the years and months are read off that single
+// stretch; for one period this is exactly the anniversary rule, and 29 February counts like
+// any other day.
 
 export interface ServicePeriod {
   start: IsoDate;
+  /** the last day worked; null while ongoing */
   end: IsoDate | null;
 }
 
 export interface ClosedPeriod {
   start: IsoDate;
+  /** the last day counted */
   end: IsoDate;
 }
 
@@ -145,17 +155,18 @@ export interface CumulativeService {
   months: number;
 }
 
-/** Clip to asOf and merge overlapping or touching periods; sorted by start. */
+/** Clip to the day before asOf and merge overlapping or adjoining periods; sorted by start. */
 export function mergePeriods(periods: readonly ServicePeriod[], asOf: IsoDate): ClosedPeriod[] {
   parseIsoDate(asOf);
+  const lastCounted = addDays(asOf, -1);
   const clipped: ClosedPeriod[] = [];
   for (const period of periods) {
     parseIsoDate(period.start);
     if (period.end !== null && compareDates(period.end, period.start) < 0) {
       throw new RangeError(`工作经历结束日期 ${period.end} 早于开始日期 ${period.start}`);
     }
-    if (compareDates(period.start, asOf) > 0) continue;
-    clipped.push({ start: period.start, end: period.end === null ? asOf : minDate(period.end, asOf) });
+    if (compareDates(period.start, lastCounted) > 0) continue;
+    clipped.push({ start: period.start, end: period.end === null ? lastCounted : minDate(period.end, lastCounted) });
   }
   clipped.sort((left, right) => compareDates(left.start, right.start));
 
@@ -171,16 +182,18 @@ export function mergePeriods(periods: readonly ServicePeriod[], asOf: IsoDate): 
   return merged;
 }
 
+/** Days worked: each period counts its first and its last day. */
 export function cumulativeServiceDays(periods: readonly ServicePeriod[], asOf: IsoDate): number {
-  return mergePeriods(periods, asOf).reduce((total, period) => total + diffInDays(period.start, period.end), 0);
+  return mergePeriods(periods, asOf).reduce((total, period) => total + diffInDays(period.start, period.end) + 1, 0);
 }
 
 export function cumulativeService(periods: readonly ServicePeriod[], asOf: IsoDate): CumulativeService {
   const merged = mergePeriods(periods, asOf);
   if (merged.length === 0) return { days: 0, years: 0, months: 0 };
-  const days = merged.reduce((total, period) => total + diffInDays(period.start, period.end), 0);
-  const lastEnd = merged.reduce((latest, period) => maxDate(latest, period.end), merged[0].end);
-  const totalMonths = wholeMonthsBetween(addDays(lastEnd, -days), lastEnd);
+  const days = merged.reduce((total, period) => total + diffInDays(period.start, period.end) + 1, 0);
+  // the stretch ends as the day after the last day worked begins
+  const stretchEnd = addDays(merged.reduce((latest, period) => maxDate(latest, period.end), merged[0].end), 1);
+  const totalMonths = wholeMonthsBetween(addDays(stretchEnd, -days), stretchEnd);
   return { days, years: Math.floor(totalMonths / 12), months: totalMonths % 12 };
 }
 

@@ -170,7 +170,7 @@ describe('basic standards 四(一)1', () => {
       certificates: [certificate(4)],
       workPeriods: [
         { start: '2018-11-30', end: '2020-06-30', occupation: '劳动关系协调员' },
-        { start: '2019-01-01', end: '2021-11-29', occupation: '企业人力资源管理师' },
+        { start: '2019-01-01', end: '2021-11-28', occupation: '企业人力资源管理师' },
         { start: '2010-01-01', end: '2015-01-01', occupation: '车间主任' },
       ],
     });
@@ -182,6 +182,27 @@ describe('basic standards 四(一)1', () => {
     });
     expect(result.serviceYears).toEqual({ years: 2, months: 11 });
     expect(result.eligible).toBe(false);
+  });
+
+  it('counts a closed period through its last day: 2018-01-01 to 2020-12-31 makes an eligible bronze nominee', () => {
+    const periods = [{ start: '2018-01-01', end: '2020-12-31', occupation: '劳动关系协调员' }];
+    const result = evaluateEligibility(facts({ certificates: [certificate(4)], workPeriods: periods }), 'BRONZE', '2026-12-04');
+    expect(result.serviceYears).toEqual({ years: 3, months: 0 });
+    expect(condition(result, '四(一)1(2)')).toMatchObject({ met: true, reason: '相关职业累计工作年限 3年，满3年' });
+    expect(result.eligible).toBe(true);
+
+    // two adjoining jobs (the second starts the day after the first ends) are the same 3 years
+    const adjoining = [
+      { start: '2018-01-01', end: '2019-06-30', occupation: '劳动关系协调员' },
+      { start: '2019-07-01', end: '2020-12-31', occupation: '企业人力资源管理师' },
+    ];
+    expect(evaluateEligibility(facts({ certificates: [certificate(4)], workPeriods: adjoining }), 'BRONZE', '2026-12-04').eligible).toBe(true);
+
+    // one day short is refused
+    const short = [{ start: '2018-01-02', end: '2020-12-31', occupation: '劳动关系协调员' }];
+    const refused = evaluateEligibility(facts({ certificates: [certificate(4)], workPeriods: short }), 'BRONZE', '2026-12-04');
+    expect(refused.serviceYears).toEqual({ years: 2, months: 11 });
+    expect(refused.eligible).toBe(false);
   });
 
   it('lets bronze path c (2 years) through only once 1(2) has 3 years', () => {

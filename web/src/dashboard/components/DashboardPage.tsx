@@ -4,9 +4,11 @@ import { Alert, Breadcrumb, Col, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/components/QueryError';
+import { useAuth } from '../../app/auth/AuthContext';
 import { useRegions } from '../../app/hooks/useRegions';
 import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
-import { overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
+import { currentYear, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
+import { useReportedOverview } from '../hooks/useReportedOverview';
 import type { DistributionMetric } from '../utils/figures';
 import { AwardsChart } from './AwardsChart';
 import { BigNumbers } from './BigNumbers';
@@ -16,9 +18,11 @@ import { DistributionChart } from './DistributionChart';
 import { PeopleDrawer, type PeopleSelection } from './PeopleDrawer';
 import { RegionCoverageTable } from './RegionCoverageTable';
 import { StructureCharts } from './StructureCharts';
+import { TargetCard } from './TargetCard';
 import { UncoveredEnterprisesDrawer } from './UncoveredEnterprisesDrawer';
 import { UnitMap } from './UnitMap';
 import { WorkforceTrend } from './WorkforceTrend';
+import { YearClosingBar } from './YearClosingBar';
 import '../dashboard.css';
 
 /** The leader's overview: my region by default, drill down on demand (SPEC "Analytics"). */
@@ -28,8 +32,12 @@ export default function DashboardPage() {
   const { byCode, scopeCode } = useRegions();
   const variables = useMemo(() => overviewVariables(params), [params]);
   const { data, previousData, loading, error, refetch } = useQuery(DashboardOverviewDocument, { variables, fetchPolicy: 'cache-and-network' });
-  const overview = data ?? previousData;
-  const stale = loading && !data;
+  const { me } = useAuth();
+  const provinceAdmin = me?.role === 'PROVINCE_ADMIN';
+  // 按上报口径: a closed year's stored figures in place of the current ones
+  const reported = useReportedOverview(params.region, params.year, Boolean(params.reported));
+  const overview = reported.merge(data ?? previousData);
+  const stale = (loading && !data) || reported.loading;
   const isProvince = params.region === '220000';
   const units = useQuery(UnitDistributionDocument, {
     variables: { year: params.year, publicOwned: variables.publicOwned, sizeClasses: variables.sizeClasses, category: variables.category },
@@ -79,7 +87,16 @@ export default function DashboardPage() {
         </div>
         <DashboardFilters params={params} onChange={update} />
       </Flex>
+      <YearClosingBar
+        regionCode={params.region}
+        year={params.year}
+        currentYear={currentYear()}
+        asReported={Boolean(params.reported)}
+        canClose={provinceAdmin && isProvince}
+        onAsReported={(on) => update({ reported: on || undefined })}
+      />
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
+      {reported.error ? <QueryError error={reported.error} onRetry={() => update({ reported: undefined })} /> : null}
       {params.category ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dashboard.filters.categoryNote')} /> : null}
 
       <BigNumbers
@@ -119,6 +136,10 @@ export default function DashboardPage() {
           />
         </Col>
       </Row>
+
+      <div style={{ marginTop: 12 }}>
+        <TargetCard regionCode={params.region} canAddTarget={provinceAdmin && isProvince} />
+      </div>
 
       <div style={{ marginTop: 12 }}>
         <AwardsChart awards={overview?.awardFigures ?? []} loading={stale} />

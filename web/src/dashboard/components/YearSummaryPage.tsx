@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/components/QueryError';
 import { useRegions } from '../../app/hooks/useRegions';
 import { overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
+import { useReportedOverview } from '../hooks/useReportedOverview';
 import { percent, sliceDimension } from '../utils/figures';
 import { CoverageProgressChart } from './CoverageProgressChart';
 import '../dashboard.css';
@@ -20,10 +21,14 @@ export default function YearSummaryPage() {
   const { t } = useTranslation();
   const [params] = useDashboardParams();
   const { byCode } = useRegions();
-  const { data, loading, error, refetch } = useQuery(DashboardOverviewDocument, { variables: overviewVariables({ ...params, publicOwned: undefined, sizes: [], category: undefined }) });
+  const live = useQuery(DashboardOverviewDocument, { variables: overviewVariables({ ...params, publicOwned: undefined, sizes: [], category: undefined }) });
+  // 按上报口径 (reported=true): the closed year's stored figures, so the summary prints as it was reported
+  const reported = useReportedOverview(params.region, params.year, Boolean(params.reported));
+  const data = reported.merge(live.data);
+  const error = live.error ?? reported.error;
   const region = byCode.get(params.region);
-  if (error) return <QueryError error={error} onRetry={() => void refetch()} fullPage />;
-  if (loading || !data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (error) return <QueryError error={error} onRetry={() => void live.refetch()} fullPage />;
+  if (live.loading || reported.loading || !data) return <Skeleton active paragraph={{ rows: 12 }} />;
   const year = data.workforceTrend.years.find((entry) => entry.year === params.year);
   const previous = data.workforceTrend.years.find((entry) => entry.year === params.year - 1);
   const coverage = data.coverage;
@@ -52,6 +57,7 @@ export default function YearSummaryPage() {
       </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }} type="secondary">
         {t('dashboard.summary.asOf', { date: coverage.asOf })}
+        {reported.closedAt ? `　${t('dashboard.reported.summaryNote', { date: new Date(reported.closedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}` : ''}
       </Typography.Paragraph>
 
       <Typography.Title level={4}>{t('dashboard.summary.keyFigures')}</Typography.Title>

@@ -1,3 +1,4 @@
+import { chinaYear } from '@registry/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth/AuthContext';
@@ -6,10 +7,10 @@ import { readBoolean, readIntList, readList, readOneOf, readPositiveInt, readTex
 export const SIZE_CLASSES = ['LARGE', 'MEDIUM', 'SMALL', 'MICRO'] as const;
 export type SizeClassValue = (typeof SIZE_CLASSES)[number];
 export const FIRST_YEAR = 2021;
-export const TARGET_YEAR = 2025;
 
+/** This year in China, whatever the browser's time zone. */
 export function currentYear(): number {
-  return new Date().getFullYear();
+  return chinaYear();
 }
 
 export interface DashboardParams {
@@ -23,6 +24,8 @@ export interface DashboardParams {
   /** region whose uncovered large/medium enterprises are listed (drawer), if any */
   uncovered?: string;
   metric?: 'coordinators' | 'largeMediumRate' | 'perHundredLargeMedium' | 'largeMediumUncovered';
+  /** 按上报口径: a closed year's figures as stored when it was closed */
+  reported?: boolean;
 }
 
 const METRICS = ['coordinators', 'largeMediumRate', 'perHundredLargeMedium', 'largeMediumUncovered'] as const;
@@ -43,6 +46,7 @@ export function useDashboardParams(): [DashboardParams, (patch: Partial<Dashboar
       category,
       uncovered: readText(search, 'uncovered'),
       metric: readOneOf(search, 'metric', METRICS),
+      reported: readBoolean(search, 'reported') || undefined,
     };
   }, [search, me?.regionCode, latest]);
 
@@ -58,6 +62,7 @@ export function useDashboardParams(): [DashboardParams, (patch: Partial<Dashboar
           ['category', next.category],
           ['uncovered', next.uncovered],
           ['metric', next.metric],
+          ['reported', next.reported || undefined],
         ]),
       );
     },
