@@ -122,3 +122,56 @@ export async function startPgBouncer(
   });
   return server;
 }
+
+/** HAProxy in front of `servers` (round robin, health-checked on /health every 500 ms). */
+export async function startHaproxy(servers: number[]): Promise<RunningServer> {
+  const directory = serverDirectory('haproxy');
+  const port = await freePort();
+  const config = [
+    'global',
+    '  maxconn 2000',
+    'defaults',
+    '  mode http',
+    '  timeout connect 2s',
+    '  timeout client 60s',
+    '  timeout server 60s',
+    '  timeout check 5s',
+    // a request that could not reach a server (connection refused: an instance gone) goes to
+    // another one; a request already sent is never resent (it may not be idempotent)
+    '  retries 3',
+    '  option redispatch',
+    '  retry-on conn-failure',
+    'frontend registry',
+    `  bind 127.0.0.1:${port}`,
+    '  default_backend api',
+    'backend api',
+    '  balance roundrobin',
+    '  option httpchk GET /health',
+    ...servers.map((serverPort, index) => `  server api${index + 1} 127.0.0.1:${serverPort} check inter 500ms fall 3 rise 2`),
+    '',
+  ].join('\n');
+  writeFileSync(join(directory, 'haproxy.cfg'), config);
+  const server = startProcess(HAPROXY, ['-db', '-f', join(directory, 'haproxy.cfg')], port, { directory });
+  await waitForPort(port).catch((error) => {
+    throw new Error(`${error}\n${server.log()}`);
+  });
+  return server;
+}
+
+/** The built API server (dist/api/main.js) as a child process on a free port. */
+export async function startBuiltApi(env: Record<string, string>, port?: number): Promise<RunningServer> {
+  const main = join(__dirname, '../../dist/api/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build it first (npx nx run api:build)`);
+  const listenPort = port ?? (await freePort());
+  const server = startProcess(process.execPath, [main], listenPort, { env: { ...process.env, ...env, PORT: String(listenPort) } });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const healthy = await fetch(`http://127.0.0.1:${listenPort}/health`).then((response) => response.ok, () => false);
+    if (healthy) return server;
+    if (server.process.exitCode !== null || Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`the API on port ${listenPort} did not start:\n${server.log()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
