@@ -4,6 +4,7 @@ import * as pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedPair, signedInUser, type Seeded } from './access-helpers';
 import { eventually } from '../support/eventually';
+import { RequestDatabase } from '../../api/src/auth/request-database';
 
 const REVEAL = `mutation($id: ID!, $reason: String!) { revealIdNumber(coordinatorId: $id, reason: $reason) }`;
 const AUDIT_LOGS = `query($filter: AuditLogFilter, $offset: Int, $limit: Int) {
@@ -228,7 +229,10 @@ describe('access: roles, reveal, audit trail and the application database role',
       const page = `{ coordinators(limit: 20) { total items { id name idNumber region { name } } } }`;
       // Only the request's statements count: the job queue polls on a pool of its own, and the
       // analytics refresher's tick (on the application's pool) may fall into the window under load.
-      const requestPool = (t.app.get(DataSource).driver as unknown as { master: { _clients: unknown[] } }).master;
+      // (the request pool: registry_app's connections, see request-database.ts)
+      const requestPool = ((t.app.get(RequestDatabase) as unknown as { applicationPool: DataSource }).applicationPool.driver as unknown as {
+        master: { _clients: unknown[] };
+      }).master;
       const counted = async (token: string) => {
         const statements: string[] = [];
         const original = pg.Client.prototype.query;
@@ -247,16 +251,25 @@ describe('access: roles, reveal, audit trail and the application database role',
       };
       await t.graphql(page, {}, county); // warm: connections open
       await new Promise((resolve) => setTimeout(resolve, t.config.session.cacheMilliseconds + 20));
-      // the session looked up: the lookup sets the scope in the same statement
+      // the session looked up, then the list; each statement carries the scope for its own
+      // transaction in the same round trip (transaction-scope.ts), so none sets it apart
       const looked = await counted(county);
-      console.log(`SQL statements for a 20-row coordinators page (auth + scope + list): ${looked.length}`);
+      console.log(`SQL statements for a 20-row coordinators page (auth + list): ${looked.length}`);
       expect(looked.map((statement) => statement.slice(0, 120))).toHaveLength(2);
-      expect(looked[0]).toContain("set_config('app.scope_path'");
-      // the session cached: the list alone, after setting the scope where the pooled connection lacks it
+      expect(looked[0]).toContain('from user_session');
+      // the session cached: the list alone
       const cached = await counted(county);
-      expect(cached.length).toBeLessThanOrEqual(2);
-      expect(cached[cached.length - 1]).toContain('from coordinator c');
-      if (cached.length === 2) expect(cached[0]).toContain("set_config('app.scope_path', $1");
+      expect(cached).toHaveLength(1);
+      expect(cached[0]).toContain('from coordinator c');
+      // no pooled connection keeps a jurisdiction after the request
+      const pool = requestPool as unknown as { _clients: pg.Client[]; _idle: { client: pg.Client }[] };
+      expect(await eventually(async () => pool._idle.length === pool._clients.length, Boolean)).toBe(true);
+      for (const { client } of pool._idle) {
+        // past the client's own statement wrapper: what the server connection itself holds
+        const query = pg.Client.prototype.query as (this: pg.Client, text: string) => Promise<pg.QueryResult>;
+        const { rows } = await query.call(client, `select coalesce(current_setting('app.scope_path', true), '') as scope`);
+        expect(rows[0].scope).toBe('');
+      }
       const again = await counted(county);
       expect(again.length).toBeLessThanOrEqual(cached.length);
     });

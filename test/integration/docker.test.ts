@@ -23,6 +23,17 @@ const compose: string[] | null =
     expect(output).toMatch(/^volumes:\n\s{2}pgdata/m);
   });
 
+  it('offers a `scale` profile: a streaming replica and two API instances behind HAProxy', () => {
+    const [command, ...prefix] = compose!;
+    const output = execFileSync(command, [...prefix, '-f', 'docker/compose.yaml', '--profile', 'scale', 'config'], {
+      env: { ...process.env, ADMIN_PASSWORD: 'Admin#2025x', ID_NUMBER_KEYS: 'k1:' + 'a'.repeat(64), ID_NUMBER_HASH_KEY: 'b'.repeat(64) },
+      encoding: 'utf8',
+    });
+    for (const service of ['postgres-replica', 'registry', 'registry-2', 'haproxy']) expect(output).toMatch(new RegExp(`^\\s{2}${service}:`, 'm'));
+    expect(output).toContain('pg_basebackup');
+    expect(output).toContain('haproxy.cfg');
+  });
+
   it('refuses to start the product without the required secrets', () => {
     const [command, ...prefix] = compose!;
     const result = spawnSync(command, [...prefix, '-f', 'docker/compose.yaml', 'config'], {

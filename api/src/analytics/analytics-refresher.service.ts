@@ -26,8 +26,16 @@ import {
 
 /** Poll for regions marked dirty by the triggers this often (ms). */
 const POLL_INTERVAL_MS = 400; // ×5 while the LISTEN connection is up
-/** A session-wide advisory lock id: one refresher at a time across API instances. */
+/** A transaction advisory lock id: one refresh at a time across API instances. */
 const REFRESH_LOCK = 74_050_001;
+/**
+ * A session advisory lock id, held on the listener's connection by the one instance that runs
+ * the refresher; when that instance dies its connection ends, the lock is free and another
+ * instance takes it at its next poll (within 2 s). See docs/decisions/0901-several-api-instances.md.
+ */
+const LEADER_LOCK = 74_050_002;
+/** NOTIFY channel: the leader finished a refresh (the others' figure caches are stale). */
+const REFRESHED_CHANNEL = 'analytics_refreshed';
 
 export interface RefreshResult {
   /** regions whose enterprise figures were recomputed */
@@ -70,6 +78,8 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
   /** bumped by every notification; a refresh that started at generation g covers all writes up to g */
   private dirtyGeneration = 1;
   private refreshedGeneration = 0;
+  /** this instance holds LEADER_LOCK (or has no listener connection to hold it on: it refreshes itself) */
+  private leader = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,11 +102,26 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string; host?: string; port?: number; username?: string; password?: unknown; database?: string };
-    const client = new Client({ connectionString: options.url, host: options.host, port: options.port, user: options.username, password: options.password as string | undefined, database: options.database });
+    const client = new Client({
+      connectionString: options.url,
+      host: options.host,
+      port: options.port,
+      user: options.username,
+      password: options.password as string | undefined,
+      database: options.database,
+      // pg_stat_activity tells which process leads
+      application_name: `registry-refresher:${process.pid}`,
+    });
     try {
       await client.connect();
-      client.on('notification', () => {
+      client.on('notification', (message) => {
+        if (message.channel === REFRESHED_CHANNEL) {
+          // the leader's refresh: figures cached here are stale
+          if (!this.leader) this.refreshedGeneration = this.dirtyGeneration;
+          return;
+        }
         this.dirtyGeneration += 1;
+        if (this.listener && !this.leader) return;
         // a short debounce gathers the statements of one import into one refresh
         if (!this.soon) {
           this.soon = setTimeout(() => {
@@ -109,9 +134,12 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       client.on('error', (error) => {
         this.logger.warn(`analytics listener lost (${error.message}); polling only`);
         this.listener = null;
+        this.leader = false;
       });
       await client.query('listen analytics_dirty');
+      await client.query(`listen ${REFRESHED_CHANNEL}`);
       this.listener = client;
+      await this.tryToLead();
     } catch (error) {
       this.logger.warn(`analytics listener unavailable (${(error as Error).message}); polling only`);
       await client.end().catch(() => undefined);
@@ -124,8 +152,25 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     this.timer.unref?.();
   }
 
+  /** Takes the refresher's leadership when nobody holds it; true while this instance leads. */
+  private async tryToLead(): Promise<boolean> {
+    if (!this.listener) return true;
+    if (this.leader) return true;
+    const [row] = (await this.listener.query(`select pg_try_advisory_lock($1) as acquired`, [LEADER_LOCK])).rows;
+    this.leader = Boolean(row?.acquired);
+    if (this.leader) this.logger.log(`this instance (pid ${process.pid}) runs the analytics refresher`);
+    return this.leader;
+  }
+
+  /** Whether this instance runs the refresher now. */
+  get leading(): boolean {
+    return this.leader || !this.listener;
+  }
+
   private async tick(): Promise<void> {
     try {
+      // another instance leads: it refreshes; this one only checks whether it is gone
+      if (!(await this.tryToLead())) return;
       const [{ written, stale }] = await this.dataSource.query(`select ${WRITTEN_SQL} as written, ${STALE_SQL} as stale`, [currentYear(), todayIsoDate()]);
       if (written || stale) {
         // Readers wait for writes they may have made, not for the rebuild of a new day: until it
@@ -142,6 +187,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Runs a refresh now, or after the one already running if more writes came in meanwhile. */
   refreshNow(): Promise<RefreshResult | null> {
+    if (!this.leading) return Promise.resolve(null);
     if (this.running) {
       return this.running.then((result) => (this.refreshedGeneration < this.dirtyGeneration ? this.refreshNow() : result));
     }
@@ -153,6 +199,10 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
         // rows came back with the rollback and the poller tries again.
         this.refreshedGeneration = Math.max(this.refreshedGeneration, generation);
         this.running = null;
+      })
+      .then((result) => {
+        if (result && this.listener) void this.listener.query(`select pg_notify($1, '')`, [REFRESHED_CHANNEL]).catch(() => undefined);
+        return result;
       });
     return this.running;
   }
@@ -164,6 +214,17 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Waits (up to `timeoutMs`) until every write notified so far is in the roll-ups: a user sees their own write. */
   async ensureFresh(timeoutMs = 4000): Promise<void> {
+    if (!this.leading) {
+      // another instance refreshes: wait until nothing written is left for it
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [{ written }] = await runAsOwner(() => this.dataSource.query(`select ${WRITTEN_SQL} as written`));
+        if (!written || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      this.refreshedGeneration = this.dirtyGeneration;
+      return;
+    }
     if (!this.listener) {
       // no notifications: ask the database whether anything is pending
       const [{ written }] = await this.dataSource.query(`select ${WRITTEN_SQL} as written`);

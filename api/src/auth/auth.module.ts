@@ -15,6 +15,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordPolicy } from './password-policy';
 import { RequestDatabase, RequestDatabaseMiddleware } from './request-database';
 import { SessionCache } from './session-cache';
+import { SessionEvictions } from './session-evictions';
 
 @Global()
 @Module({
@@ -22,6 +23,7 @@ import { SessionCache } from './session-cache';
   providers: [
     AuthService,
     SessionCache,
+    SessionEvictions,
     AuthResolver,
     UsersService,
     UsersResolver,

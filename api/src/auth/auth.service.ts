@@ -121,11 +121,11 @@ export class AuthService {
     const hash = tokenHash(token);
     const cached = this.sessions.get(hash);
     if (cached) {
-      noteRequestScope(cached.scopePath, false);
+      noteRequestScope(cached.scopePath);
       return cached;
     }
-    // On a request's scoped connection this is the first statement: it also sets
-    // app.scope_path (row-level security) to the user's jurisdiction, or to nothing.
+    // On a request's scoped connection this is the first statement and runs with no scope; it
+    // yields the jurisdiction the request's later statements carry (request-database.ts).
     const rows = await this.dataSource.query(
       `${SETS_SCOPE}
        with found as (
@@ -138,12 +138,12 @@ export class AuthService {
          update user_session s set last_seen_at = now() from found
          where s.token_hash = found.token_hash and s.last_seen_at < now() - interval '15 seconds'
          returning 1)
-       select found.*, set_config('app.scope_path', coalesce((select region_path from found limit 1), ''), false) as scope
+       select found.*, coalesce((select region_path from found limit 1), '') as scope
        from (select 1) as one left join found on true`,
       [hash, this.config.session.idleMinutes],
     );
     const user = (Array.isArray(rows[0]) ? rows[0] : rows)[0];
-    noteRequestScope(user?.scope ?? '', true);
+    noteRequestScope(user?.scope ?? '');
     if (!user?.id) return null;
     const session: SessionUser = {
       id: String(user.id),

@@ -7,14 +7,16 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+import { scopeStatements } from './transaction-scope';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
 // BYPASSRLS) on one connection per request, from a second pool that logs in as registry_app
 // (see applicationLogin). The session lookup (AuthService.sessionUser) is that connection's first
-// statement and sets `app.scope_path` to the user's jurisdiction in the same round trip; a
-// session found in the short-lived session cache needs no lookup, and its scope is set before
-// the first statement only when the pooled connection does not hold it already. A 20-row list
-// costs one or two statements. Row-level security on coordinator and enterprise then
+// statement (it reads the session with no scope); every later statement carries the user's
+// jurisdiction in `app.scope_path` as a transaction-local setting sent in the same round trip
+// (transaction-scope.ts), never as a setting of the connection, so connections may be shared
+// through a transaction-pooling PgBouncer. A session found in the short-lived session cache
+// needs no lookup: a 20-row list costs two statements, or one while the session is cached. Row-level security on coordinator and enterprise then
 // holds even where a service forgot its WHERE clause. Everything else (migrations, seeding,
 // bootstrap, background work, anonymous requests such as login) runs as the owner.
 // A request whose response has ended (client gone) continues on registry_app with no scope.
@@ -29,26 +31,13 @@ interface RequestDatabaseState {
 
 const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
 
-/**
- * The app.scope_path each pooled registry_app connection holds (a session setting, so it
- * outlives the request that set it): a statement runs only after its connection holds the
- * request's scope, and setting it again is skipped when it already does.
- */
-const connectionScopes = new WeakMap<object, string>();
-
-/** Marks the statement that sets app.scope_path (the session lookup). */
+/** Marks the statement that looks up the session (it runs before the request's scope is known). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
 
-/**
- * Records the request's scope, from the session lookup or from the session cache. `setByLookup`:
- * the lookup statement has just set it on the request's connection itself.
- */
-export function noteRequestScope(scopePath: string, setByLookup: boolean): void {
+/** Records the request's scope, from the session lookup or from the session cache. */
+export function noteRequestScope(scopePath: string): void {
   const state = requestDatabase.getStore();
-  if (!state) return;
-  state.scopePath = scopePath;
-  const connection = (state.runner as unknown as { databaseConnection?: object } | null)?.databaseConnection;
-  if (setByLookup && connection) connectionScopes.set(connection, scopePath);
+  if (state) state.scopePath = scopePath;
 }
 
 /** Runs `work` as the owner, outside any request's scoped connection (system work only). */
@@ -99,7 +88,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
    * roles; otherwise (a DBA-managed role without a password) as the owner switching to
    * registry_app for the whole connection.
    */
-  private async applicationLogin(ownerUrl: string): Promise<{ url: string; options: string }> {
+  private async applicationLogin(ownerUrl: string): Promise<{ url: string; options: string | undefined }> {
     const password = createHmac('sha256', this.config.idNumberHashKey).update(`${APPLICATION_ROLE} login`).digest('hex');
     const url = new URL(ownerUrl);
     url.username = APPLICATION_ROLE;
@@ -126,7 +115,9 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
         ]);
         await this.dataSource.query(statement).catch(() => undefined);
       }
-      return { url: url.toString(), options: '-c app.scope_path=' };
+      // no startup options: PgBouncer refuses them, and row-level security reads a missing
+      // app.scope_path as no jurisdiction
+      return { url: url.toString(), options: undefined };
     } catch (error) {
       this.logger.warn(`requests switch to ${APPLICATION_ROLE} on the owner's connections (logging in as it failed: ${String(error)})`);
       return { url: ownerUrl, options: `-c role=${APPLICATION_ROLE} -c app.scope_path=` };
@@ -149,20 +140,8 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     let queue: Promise<unknown> = Promise.resolve();
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       const run = queue.then(async () => {
-        const connection = (await runner.connect()) as object;
-        if (sql.includes(SETS_SCOPE)) {
-          // the session lookup sets the scope itself (noteRequestScope records which)
-          connectionScopes.delete(connection);
-        } else {
-          // A pooled connection keeps the last request's scope: anything that runs before the
-          // request's user is known runs with no scope at all.
-          const wanted = state.scopePath ?? '';
-          if (connectionScopes.get(connection) !== wanted) {
-            connectionScopes.delete(connection);
-            await query(`select set_config('app.scope_path', $1, false)`, [wanted]);
-            connectionScopes.set(connection, wanted);
-          }
-        }
+        // Anything that runs before the request's user is known runs with no scope at all.
+        scopeStatements((await runner.connect()) as object, state.scopePath ?? '');
         return query(sql, parameters, structured);
       });
       queue = run.catch(() => undefined);
@@ -177,7 +156,14 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     const runner = state.runner as (QueryRunner & { realRelease?: () => Promise<void> }) | null;
     state.runner = null;
     if (!runner?.realRelease) return;
-    const done = runner.isTransactionActive ? runner.rollbackTransaction().catch(() => undefined) : Promise.resolve();
+    // A transaction left open (a statement-level `begin` whose reader stopped early, a response
+    // cut short) must not travel with the connection to the next request, nor hold a
+    // PgBouncer server connection: the server's own transaction status decides.
+    const connection = (runner as unknown as { databaseConnection?: { getTransactionStatus?: () => string | null } }).databaseConnection;
+    const open = runner.isTransactionActive || (connection?.getTransactionStatus?.() ?? 'I') !== 'I';
+    const done = open
+      ? (runner.isTransactionActive ? runner.rollbackTransaction() : runner.query('rollback')).catch(() => undefined)
+      : Promise.resolve();
     void done.then(() => runner.realRelease!()).catch((error) => this.logger.error(String(error)));
   }
 

@@ -13,6 +13,7 @@ import { ImportQueue1764000007000 } from './1764000007000-ImportQueue';
 import { CertificateVerification1765800000000 } from './1765800000000-CertificateVerification';
 import { IdNumberProbes1766000000000 } from './1766000000000-IdNumberProbes';
 import { ClosedYearsAndTargets1766200000000 } from './1766200000000-ClosedYearsAndTargets';
+import { ProvinceCode1766300000000 } from './1766300000000-ProvinceCode';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   CertificateVerification1765800000000,
   IdNumberProbes1766000000000,
   ClosedYearsAndTargets1766200000000,
+  ProvinceCode1766300000000,
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
 ];
