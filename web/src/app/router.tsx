@@ -1,42 +1,68 @@
-import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { RequireAuth } from './auth/RequireAuth';
-import { useAuth } from './auth/AuthContext';
-import { AppLayout } from './layout/AppLayout';
-import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { FullPageSpin } from './components/FullPageSpin';
 import { publicRoutes } from '../public/routes';
-import { appRoutes, homePath } from './routes';
+import { appRoutes } from './routes';
 
-function Home() {
-  const { me } = useAuth();
-  return <Navigate to={homePath(appRoutes, me?.role)} replace />;
+// Every screen is its own chunk (issue 14, "a light first load"): the entry holds React, the
+// router, antd's provider and i18n; the data layer (DataShell: Apollo, the session), the guards,
+// the layout and each page follow as chunks. test/browser/first-load.test.ts keeps it ≤ 250 kB.
+function named<Props, T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<Props> }));
+}
+
+const DataShell = named(() => import('./shell/DataShell'), 'DataShell');
+const RequireAuth = named<{ children: ReactNode; allowPendingPasswordChange?: boolean }, typeof import('./auth/RequireAuth')>(
+  () => import('./auth/RequireAuth'),
+  'RequireAuth',
+);
+const HomeRedirect = named(() => import('./pages/HomeRedirect'), 'HomeRedirect');
+const LoginPage = named(() => import('./pages/LoginPage'), 'LoginPage');
+const ChangePasswordPage = named(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
+const AppLayout = named(() => import('./layout/AppLayout'), 'AppLayout');
+const NotFoundPage = named(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+
+function Screen({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
 }
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage /> },
-    // no sign-in: the named list and certificate verification (web/src/public)
-    ...publicRoutes,
     {
-      path: '/change-password',
       element: (
-        <RequireAuth allowPendingPasswordChange>
-          <ChangePasswordPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: '/',
-      element: (
-        <RequireAuth>
-          <AppLayout />
-        </RequireAuth>
+        <Screen>
+          <DataShell />
+        </Screen>
       ),
       children: [
-        { index: true, element: <Home /> },
-        ...appRoutes.map((route) => ({ path: route.path, element: route.element })),
-        { path: '*', element: <NotFoundPage /> },
+        { path: '/login', element: <Screen><LoginPage /></Screen> },
+        // no sign-in: the named list and certificate verification (web/src/public)
+        ...publicRoutes,
+        {
+          path: '/change-password',
+          element: (
+            <Screen>
+              <RequireAuth allowPendingPasswordChange>
+                <ChangePasswordPage />
+              </RequireAuth>
+            </Screen>
+          ),
+        },
+        {
+          path: '/',
+          element: (
+            <Screen>
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            </Screen>
+          ),
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            ...appRoutes.map((route) => ({ path: route.path, element: route.element })),
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
       ],
     },
   ]);
