@@ -71,6 +71,7 @@ it('offers no "valid rows only" import when no row is valid', async () => {
   await expect(page.getByTestId('commit-all').isDisabled()).resolves.toBe(true);
   await expect(page.getByTestId('commit-valid').isDisabled()).resolves.toBe(true);
   await expect(page.getByTestId('no-valid-rows').textContent()).resolves.toContain('没有可导入的正确行');
+  await expect(page.getByTestId('import-preview').count()).resolves.toBe(0);
   await screenshot(page, 'imports-no-valid-rows-1366');
 });
 

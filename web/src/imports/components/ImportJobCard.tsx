@@ -64,7 +64,7 @@ export function ImportJobCard({ state, onClose, onFailure }: { state: ImportJobS
             data-testid="job-notes"
           />
         )}
-        {job.status === 'VALIDATED' && job.preview && <ImportPreviewTable preview={job.preview} />}
+        {job.status === 'VALIDATED' && job.preview && job.preview.rows.length > 0 && <ImportPreviewTable preview={job.preview} />}
         <CommitActions job={job} committing={state.committing} onCommit={(mode) => void state.commit(mode)} />
         {state.commitError && <Alert type="error" showIcon message={t('imports.commitFailed', { reason: state.commitError })} data-testid="commit-failure" />}
         {state.errorsError && (
