@@ -59,7 +59,7 @@ it('uploads, reports the bad row, gives back the error file, imports the valid r
   await page.getByTestId('commit-valid').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '仅导入正确的行' }).click();
   await status.filter({ hasText: '已导入' }).waitFor({ timeout: 30000 });
-  await expect(page.getByTestId('job-progress').textContent()).resolves.toContain('已写入 2 行');
+  await expect(page.getByTestId('job-progress').textContent()).resolves.toContain('已写入 2 / 2 行');
   const stored = await app.sql(`select name from coordinator where name like '浏览器导入%' order by name`);
   expect(stored.map((r) => r.name)).toEqual(['浏览器导入丙', '浏览器导入甲']);
   const jobUrl = page.url();

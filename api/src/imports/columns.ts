@@ -1,7 +1,7 @@
 // The spreadsheet layout of imports, templates and exports: one list of columns per sheet, so
 // that what the template offers, what the reader accepts and what the export writes agree
 // (an export re-imports unchanged). See docs/decisions/0601-import-layout.md.
-import { EDUCATION_LEVEL_LABELS, GENDER_LABELS, INDUSTRY_SECTIONS, SIZE_CLASS_LABELS } from '@registry/domain';
+import { coordinatorCategoryLabel, EDUCATION_LEVEL_LABELS, GENDER_LABELS, INDUSTRY_SECTIONS, SIZE_CLASS_LABELS } from '@registry/domain';
 
 export type { ImportKind } from '@registry/domain';
 import type { ImportKind } from '@registry/domain';
@@ -90,7 +90,7 @@ export const COORDINATOR_SHEET: SheetSpec = {
     { key: 'name', header: '姓名', required: true, note: '1–50个字。', width: 10 },
     ID,
     { key: 'region', header: '所在地区', required: true, list: 'region', width: 24, note: '从下拉列表选择您管辖范围内的地区：一般为县（市、区）或乡镇（街道）；市州、省级单位的人员（如三方成员单位工作人员）选其市州或省。也可只填地区代码。' },
-    { key: 'category', header: '人员类别', list: 'category', note: '三(一) 第1–6类，填 1–6；留空时按所属类型推定（用人单位→1，三方/基层→3，其他→6）。' },
+    { key: 'category', header: '人员类别', list: 'category', width: 30, note: '三(一) 第1–6类：从下拉列表选择（如“1 用人单位协调劳动关系工作人员”），也可只填 1–6；留空时按所属类型推定（用人单位→1，三方/基层→3，其他→6）。' },
     { key: 'affiliation', header: '所属类型', list: 'affiliation', note: '用人单位 / 三方成员单位 / 基层平台 / 其他；留空时自动推定。', width: 12 },
     { key: 'tripartite', header: '三方成员单位或基层平台人员', required: true, list: 'yesno', note: '是 / 否。', width: 12 },
     { key: 'enterpriseCode', header: '用人单位统一社会信用代码', text: true, width: 21, note: '已登记的用人单位的18位统一社会信用代码，可留空。' },
@@ -172,7 +172,8 @@ export function matchHeader(kind: ImportKind, cells: string[]): { sheet: SheetSp
   return best ?? null;
 }
 
-export const CATEGORY_LABELS: Record<string, string> = { '1': '第1类', '2': '第2类', '3': '第3类', '4': '第4类', '5': '第5类', '6': '第6类' };
+/** 三(一) 1–6 as the template's dropdown and the exports write them ("1 用人单位协调劳动关系工作人员"); the reader takes these or the code. */
+export const CATEGORY_LABELS: Record<string, string> = Object.fromEntries([1, 2, 3, 4, 5, 6].map((code) => [String(code), coordinatorCategoryLabel(code)]));
 export const AFFILIATION_LABELS = { ENTERPRISE: '用人单位', TRIPARTITE: '三方成员单位', GRASSROOTS: '基层平台', OTHER: '其他' } as const;
 export const STATUS_LABELS = { ACTIVE: '在岗', LEFT: '离岗' } as const;
 export const CERT_LEVEL_LABELS: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级', '4': '四级', '5': '五级' };

@@ -50,6 +50,13 @@ export function jobFromRow(row: Record<string, unknown>): StoredImportJob {
     counts: counted
       ? { new: row.count_new as number, updated: row.count_updated as number, unchanged: row.count_unchanged as number, invalid: row.count_invalid as number }
       : null,
+    progress: {
+      rowsTotal: row.rows_total === null || row.rows_total === undefined ? null : Number(row.rows_total),
+      checkStep: Number(row.check_step ?? 0),
+      checkSteps: Number(row.check_steps ?? 0),
+    },
+    preview: (row.preview as ImportJobSummary['preview']) ?? null,
+    notes: (row.notes as string[] | null) ?? [],
     message: row.message as string | null,
     createdAt: (row.created_at as Date).toISOString(),
     validatedAt: row.validated_at ? (row.validated_at as Date).toISOString() : null,

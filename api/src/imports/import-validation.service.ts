@@ -9,9 +9,12 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../coordinators/id-number-probes.service';
 import { RegionsService } from '../regions/regions.service';
 import { BatchSealer } from './batch-sealer';
-import { COORDINATOR_SHEET, matchHeader, type ImportKind, type SheetKind, type SheetSpec } from './columns';
+import { COORDINATOR_SHEET, matchHeader, takesRegionLevel, type ImportKind, type SheetKind, type SheetSpec } from './columns';
 import { importFileDir, loadJob, rowsOfJob, scoped, type ImportError, type ImportJob, type ImportMode } from './import-job';
+import { previewSql, regionNameNotes, toPreview, type RegionNameUse } from './import-report';
 import type { SheetRow } from './readers';
+import { RegionNameResolver } from './region-names';
+import { declaredRowTotal } from './row-total';
 import {
   isSkippedRow,
   readCoordinatorRow,
@@ -84,12 +87,36 @@ export class ImportValidationService {
   /** The dry run of a queued job (background, owner connection); `autoCommit` skips the counts the commit computes. */
   async validate(id: string, autoCommit: ImportMode | null): Promise<void> {
     const job = await loadJob(this.dataSource, id);
-    await this.dataSource.query(`update import_job set status = 'VALIDATING', rows_parsed = 0, rows_validated = 0, updated_at = now() where id = $1`, [id]);
+    const rowsTotal = await declaredRowTotal(importFileDir(this.config), job);
+    await this.dataSource.query(
+      `update import_job set status = 'VALIDATING', rows_parsed = 0, rows_validated = 0, rows_total = $2, check_step = 0, check_steps = 0,
+         preview = null, notes = null, updated_at = now() where id = $1`,
+      [id, rowsTotal],
+    );
     // a run retried after its instance died starts over: what the first run staged goes
     for (const table of ['import_job_error', ...STAGING_TABLES]) {
       await this.dataSource.query(`delete from ${table} where job_id = $1`, [id]);
     }
-    const context: RowContext = { today: todayIsoDate(), scopePath: job.scopePath, regions: this.regions, vault: new BatchSealer(this.config) };
+    // regions written by name: resolved within the uploader's scope, each use noted for the report
+    const regionNames = new RegionNameResolver(
+      this.regions.allCodes().map((code) => this.regions.find(code)!),
+      job.scopePath,
+      (level) => takesRegionLevel(job.kind, level),
+    );
+    const regionNameUses = new Map<string, RegionNameUse>();
+    let currentRow = { sheet: '', row: 0 };
+    const context: RowContext = {
+      today: todayIsoDate(),
+      scopePath: job.scopePath,
+      regions: this.regions,
+      vault: new BatchSealer(this.config),
+      regionNames,
+      onRegionByName: (text, region) => {
+        const use = regionNameUses.get(`${text}\u0000${region.code}`) ?? { text, label: regionNames.describe(region), rows: [] };
+        use.rows.push(currentRow);
+        regionNameUses.set(`${text}\u0000${region.code}`, use);
+      },
+    };
     const errors: { sheet: string; row: number; column: string; reason: string }[] = [];
     const invalidMainKeys = new Set<string>();
     // person key → first refused row of a sub sheet: that person's main row is refused too (its list would be incomplete)
@@ -128,12 +155,13 @@ export class ImportValidationService {
             if (isSkippedRow(reader, row.values)) continue;
             parsed += 1;
             const sheetName = current.sheet.name;
+            currentRow = { sheet: sheetName, row: row.rowNumber };
             this.stageRow(job, current.sheet.kind, reader, context, row, main, records, invalidMainKeys, invalidSubRows);
             if (main.full || records?.full) await Promise.all([main.drain(), records?.drain()]);
             for (const issue of reader.issues) errors.push({ sheet: sheetName, row: row.rowNumber, column: issue.column, reason: issue.reason });
             if (errors.length >= 5000) await this.insertErrors(id, errors.splice(0), 'ROW');
             if (parsed % PROGRESS_EVERY === 0) {
-              await this.dataSource.query(`update import_job set rows_parsed = $2, rows_validated = $2, updated_at = now() where id = $1`, [id, parsed]);
+              await this.dataSource.query(`update import_job set rows_parsed = $2, updated_at = now() where id = $1`, [id, parsed]);
             }
           }
           await main.end();
@@ -158,11 +186,17 @@ export class ImportValidationService {
         [id, [...invalidSubRows.keys()], [...invalidSubRows.values()], COORDINATOR_SHEET.name],
       );
     }
-    await this.dataSource.query(`update import_job set rows_parsed = $2, rows_validated = $2, lists_present = $3, updated_at = now() where id = $1`, [
-      id,
-      parsed,
-      [...listsPresent],
-    ]);
+    // reading is done: its total is now exact; the whole-file checks count their own steps
+    // (a dry count of setChecks' statements, plus the classification)
+    let checkSteps = 1;
+    await this.setChecks(async () => {
+      checkSteps += 1;
+      return [];
+    }, job, [...invalidMainKeys]);
+    await this.dataSource.query(
+      `update import_job set rows_parsed = $2, rows_total = $2, lists_present = $3, check_step = 0, check_steps = $4, updated_at = now() where id = $1`,
+      [id, parsed, [...listsPresent], checkSteps],
+    );
     // fresh staging rows: give the planner statistics before the set-based checks (only the
     // columns they join and filter on: the jsonb and text columns would cost ~0.4 s per 100k rows)
     await this.dataSource.query(
@@ -171,18 +205,28 @@ export class ImportValidationService {
              import_staging_record (job_id, sheet, row_number, id_key, kind)`
         : `analyze import_staging_enterprise`,
     );
+    let checkStep = 0;
+    // reported from the pool (not the transaction), so a poller sees it while the checks run
+    const stepDone = () => this.dataSource.query(`update import_job set check_step = $2, updated_at = now() where id = $1`, [id, Math.min(++checkStep, checkSteps)]);
     await this.dataSource.transaction(async (manager) => {
       const run = (sql: string, parameters?: unknown[]) => manager.query(sql, parameters);
       await run(`set local work_mem = '64MB'`);
-      await this.setChecks(run, job, [...invalidMainKeys], 'validate');
+      await this.setChecks(async (sql, parameters) => {
+        const result = await run(sql, parameters);
+        await stepDone();
+        return result;
+      }, job, [...invalidMainKeys], 'validate');
       // an upload that commits at once is classified by the commit itself
       const counts = autoCommit ? { new: null, updated: null, unchanged: null } : await this.classify(run, id, job.kind, [...listsPresent]);
+      const preview = autoCommit ? null : previewSql(job.kind);
+      const previewRows = preview ? ((await run(preview, [id])) as Record<string, unknown>[]) : null;
       await run(
         `update import_job set status = 'VALIDATED', count_new = $2, count_updated = $3, count_unchanged = $4,
            count_invalid = (select count(*) from (select distinct sheet, row_number from import_job_error where job_id = $1) x),
+           rows_validated = rows_parsed, check_step = check_steps, preview = $5, notes = $6,
            validated_at = clock_timestamp(), updated_at = now()
          where id = $1`,
-        [id, counts.new, counts.updated, counts.unchanged],
+        [id, counts.new, counts.updated, counts.unchanged, previewRows ? JSON.stringify(toPreview(job.kind, previewRows, (code) => regionNames.describe(this.regions.find(code) ?? { code, name: code, level: '', path: '' }))) : null, JSON.stringify(regionNameNotes([...regionNameUses.values()]))],
       );
     });
   }

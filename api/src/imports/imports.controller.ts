@@ -113,7 +113,8 @@ export class ImportsController {
       await writeCsvErrorFile(job.kind, rows, errors, response);
     } else {
       attachment(response, XLSX, `${base}-错误说明.xlsx`);
-      await writeXlsxErrorFile(job.kind, rows, errors, response);
+      // the template's dropdowns, with the lists of the one asking (their jurisdiction's regions)
+      await writeXlsxErrorFile(job.kind, rows, errors, response, this.spreadsheets.codeLists(user, job.kind));
       response.end();
     }
   }

@@ -12,6 +12,7 @@ import {
   isWithinScope,
   maskIdNumber,
   parseCodeCell,
+  parseCoordinatorCategory,
   parseLabelled,
   parseLooseDate,
   parseLooseNumber,
@@ -33,6 +34,7 @@ import {
   type SheetKind,
   type SheetSpec,
 } from './columns';
+import type { RegionNameResolver } from './region-names';
 
 export interface RowIssue {
   column: string;
@@ -53,6 +55,10 @@ export interface RowContext {
   scopePath: string;
   regions: RegionLookup;
   vault: IdNumberSealer;
+  /** regions written without their code (前进街道), resolved within the scope */
+  regionNames?: RegionNameResolver;
+  /** told which region a name took, for the dry run's notes */
+  onRegionByName?(text: string, region: { code: string; name: string; level: string; path: string }): void;
 }
 
 export type RecordKind = 'certificates' | 'educations' | 'workPeriods' | 'trainings';
@@ -182,7 +188,18 @@ function region(reader: RowReader, context: RowContext, kind: ImportKind): { cod
   const raw = reader.raw('region');
   if (isBlankCell(raw)) return reader.fail('region', '不能为空');
   const code = parseCodeCell(raw);
-  const found = code ? context.regions.find(code) : undefined;
+  let found = code ? context.regions.find(code) : undefined;
+  if (!code && context.regionNames) {
+    const match = context.regionNames.resolve(cellText(raw));
+    if (match && 'candidates' in match) {
+      const names = context.regionNames;
+      return reader.fail('region', `地区“${cellText(raw)}”在您的管辖范围内有 ${match.candidates.length} 个同名地区：${match.candidates.map((candidate) => names.describe(candidate)).join('、')}，请填写地区代码或从下拉列表选择`);
+    }
+    if (match) {
+      found = context.regions.find(match.region.code);
+      if (found) context.onRegionByName?.(cellText(raw), found);
+    }
+  }
   if (!found) return reader.fail('region', `地区“${cellText(raw)}”不存在，请从下拉列表选择或填写地区代码`);
   if (!isWithinScope(found.path, context.scopePath)) return reader.fail('region', `地区 ${found.name}（${found.code}）不在您的管辖范围内`);
   if (!takesRegionLevel(kind, found.level)) return reader.fail('region', `请选择县（市、区）或乡镇（街道），${found.name} 是${found.level === 'UNIT' ? '市州' : '省'}`);
@@ -295,8 +312,8 @@ export function readCoordinatorRow(reader: RowReader, context: RowContext): { co
   const tripartite = reader.yesNo('tripartite', { required: true });
   let category: number | null = null;
   if (!reader.blank('category')) {
-    category = parseSmallInteger(reader.raw('category'));
-    if (category === null || category < 1 || category > 6) category = reader.fail('category', `“${cellText(reader.raw('category'))}”应为 1–6`);
+    category = parseCoordinatorCategory(reader.raw('category'));
+    if (category === null) category = reader.fail('category', `“${cellText(reader.raw('category'))}”应为 1–6 或下拉列表中的类别（如“1 用人单位协调劳动关系工作人员”）`);
   }
   const affiliationGiven = reader.choice('affiliation', AFFILIATION_LABELS, '所属类型');
   let enterpriseCode: string | null = null;

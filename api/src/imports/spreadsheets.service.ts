@@ -78,7 +78,7 @@ export class SpreadsheetsService {
       .map((region) => labelWithCode(region.name, region.code));
     return {
       region: { title: '所在地区', values: regions },
-      category: { title: '人员类别', values: Object.keys(CATEGORY_LABELS) },
+      category: { title: '人员类别', values: Object.values(CATEGORY_LABELS) },
       affiliation: { title: '所属类型', values: Object.values(AFFILIATION_LABELS) },
       yesno: { title: '是/否', values: ['是', '否'] },
       status: { title: '状态', values: Object.values(STATUS_LABELS) },
@@ -160,7 +160,7 @@ export class SpreadsheetsService {
     const id = '示例：220104198506150028';
     return {
       coordinator: {
-        seq: '示例', name: '张三', idNumber: id, region, category: '1', affiliation: '用人单位', tripartite: '否',
+        seq: '示例', name: '张三', idNumber: id, region, category: CATEGORY_LABELS['1'], affiliation: '用人单位', tripartite: '否',
         enterpriseCode: '', unitName: '长春示例制造有限公司', post: '人力资源部', phone: '0431-88888888', joinedOn: '2018-03-01', status: '在岗',
         certOccupation: '劳动关系协调员', certLevel: '三级', certIssuedOn: '2019-05-10', certNumber: '1922000000123', certIssuer: '吉林省人力资源和社会保障厅',
         eduLevel: '本科', eduMajor: '人力资源管理', eduSchool: '吉林大学', eduGraduatedOn: '2008-07-01',
@@ -345,7 +345,7 @@ export class SpreadsheetsService {
         const d = educations.get(key)?.[0] ?? {};
         const w = periods.get(key)?.[0] ?? {};
         await this.writeRow(writer, COORDINATOR_SHEET, {
-          seq: count, name: r.name, idNumber: idOf(r), region: this.regionLabel(String(r.region_code)), category: String(r.category),
+          seq: count, name: r.name, idNumber: idOf(r), region: this.regionLabel(String(r.region_code)), category: CATEGORY_LABELS[String(r.category)] ?? String(r.category),
           affiliation: (AFFILIATION_LABELS as Record<string, string>)[String(r.affiliation)], tripartite: yesNo(r.tripartite_or_grassroots as boolean),
           enterpriseCode: r.enterprise_code, unitName: r.unit_name, post: r.post, phone: r.phone, joinedOn: r.joined_on,
           status: (STATUS_LABELS as Record<string, string>)[String(r.status)], leftOn: r.left_on,

@@ -461,3 +461,37 @@ export async function* readXlsxFast(path: string): AsyncGenerator<SheetRow> {
     }
   }
 }
+
+/**
+ * The rows the import's worksheets declare (`<dimension ref="A1:AF1001"/>`, read from the first
+ * bytes of each sheet named in `sheetNames`), summed: the denominator of the reading phase's
+ * progress (an upper bound: header and example rows count). Null when a sheet declares none.
+ */
+export async function declaredXlsxRows(path: string, sheetNames: string[]): Promise<number | null> {
+  const entries = await zipEntries(path);
+  const rels = await wholeText(path, entries.get('xl/_rels/workbook.xml.rels'));
+  const targets = new Map<string, string>();
+  for (const match of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attribute(match[0], 'Target') ?? '';
+    targets.set(attribute(match[0], 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const workbook = await wholeText(path, entries.get('xl/workbook.xml'));
+  let total = 0;
+  let found = false;
+  for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    if (!sheetNames.includes(decodeXml(attribute(match[0], 'name') ?? ''))) continue;
+    const id = /\sr:id="([^"]*)"/.exec(match[0])?.[1] ?? attribute(match[0], 'id') ?? '';
+    const entry = entries.get(targets.get(id) ?? '');
+    if (!entry) continue;
+    let head = '';
+    for await (const chunk of entryText(path, entry)) {
+      head += chunk;
+      if (head.includes('<sheetData') || head.length > 64 * 1024) break;
+    }
+    const lastRow = /<dimension\b[^>]*\bref="[^"]*?(\d+)"/.exec(head)?.[1];
+    if (!lastRow) return null;
+    total += Number(lastRow);
+    found = true;
+  }
+  return found ? total : null;
+}

@@ -17,3 +17,4 @@ export * from './reminders';
 export * from './data-quality';
 export * from './geo';
 export * from './spreadsheet-cells';
+export * from './coordinator-category';

@@ -1,5 +1,4 @@
-import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,10 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
-import { createApolloClient } from './apollo-client';
-import { AuthProvider } from './auth/AuthContext';
 import './i18n';
-import { isPublicPath } from '../public/routes';
 import { createRouter } from './router';
 
 // Chinese system fonts first (Windows, macOS, Linux), so no text falls back to a Latin-only face.
@@ -31,18 +27,6 @@ const FONT_FAMILY = [
 
 const router = createRouter();
 
-const client = createApolloClient({
-  onUnauthenticated: () => {
-    if (window.location.pathname !== '/login' && !isPublicPath(window.location.pathname)) {
-      const next = `${window.location.pathname}${window.location.search}`;
-      void router.navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
-    }
-  },
-  onPasswordChangeRequired: () => {
-    if (window.location.pathname !== '/change-password') void router.navigate('/change-password', { replace: true });
-  },
-});
-
 export function App() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -53,13 +37,8 @@ export function App() {
   const theme = useMemo(() => ({ token: { colorPrimary: '#1677ff', borderRadius: 6, fontFamily: FONT_FAMILY } }), []);
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
-      <AntApp>
-        <ApolloProvider client={client}>
-          <AuthProvider>
-            <RouterProvider router={router} />
-          </AuthProvider>
-        </ApolloProvider>
-      </AntApp>
+      {/* Apollo, the session and antd's App context: DataShell, the router's root (a chunk of its own) */}
+      <RouterProvider router={router} />
     </ConfigProvider>
   );
 }

@@ -14,6 +14,7 @@ import { CertificateVerification1765800000000 } from './1765800000000-Certificat
 import { IdNumberProbes1766000000000 } from './1766000000000-IdNumberProbes';
 import { ClosedYearsAndTargets1766200000000 } from './1766200000000-ClosedYearsAndTargets';
 import { ProvinceCode1766300000000 } from './1766300000000-ProvinceCode';
+import { ImportJobReport1766500000000 } from './1766500000000-ImportJobReport';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   IdNumberProbes1766000000000,
   ClosedYearsAndTargets1766200000000,
   ProvinceCode1766300000000,
+  ImportJobReport1766500000000,
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
 ];

@@ -152,10 +152,26 @@ export interface ImportJobSummary {
   rowsValidated: number;
   rowsWritten: number;
   counts: { new: number; updated: number; unchanged: number; invalid: number } | null;
+  /**
+   * Each phase's own progress: rows read (rowsParsed) of the rows the file declares (rowsTotal,
+   * null when it declares none, as a CSV); the whole-file checks done (checkStep of checkSteps);
+   * rows written (rowsWritten) of counts.new + counts.updated.
+   */
+  progress: { rowsTotal: number | null; checkStep: number; checkSteps: number };
+  /** The dry run's first rows as they will be stored (null before it ends). */
+  preview: ImportPreview | null;
+  /** What the dry run decided for the user, e.g. which code a region written by name took. */
+  notes: string[];
   message: string | null;
   createdAt: string;
   validatedAt: string | null;
   committedAt: string | null;
+}
+
+/** Staged rows as they will be stored: column headers and, per row, its number, action and cells. */
+export interface ImportPreview {
+  columns: string[];
+  rows: { row: number; action: 'NEW' | 'UPDATE' | 'UNCHANGED' | null; cells: (string | null)[] }[];
 }
 
 /** One refused cell of an import: sheet, row number, column header and the reason in Chinese. */

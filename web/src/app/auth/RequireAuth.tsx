@@ -1,8 +1,10 @@
 import { Navigate, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { FullPageSpin } from '../components/FullPageSpin';
-import { QueryError } from '../components/QueryError';
 import { useAuth } from './AuthContext';
+
+// the error screen (antd Result and its illustrations) is rare: not part of the first load
+const QueryError = lazy(async () => ({ default: (await import('../components/QueryError')).QueryError }));
 
 /**
  * Pages behind sign-in. `allowPendingPasswordChange` is for the change-password page itself;
@@ -16,7 +18,13 @@ export function RequireAuth({ children, allowPendingPasswordChange = false }: { 
     return <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
   }
   if (loading) return <FullPageSpin />;
-  if (!me) return <QueryError error={error} onRetry={() => void refreshMe()} fullPage />;
+  if (!me) {
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <QueryError error={error} onRetry={() => void refreshMe()} fullPage />
+      </Suspense>
+    );
+  }
   if (me.mustChangePassword && !allowPendingPasswordChange) return <Navigate to="/change-password" replace />;
   return <>{children}</>;
 }

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import zhCN from './zh-CN.json';
 
 // zh-CN is the default (the users are Chinese offices); English is a switch in the header.
@@ -21,8 +20,15 @@ function storedLanguage(): LanguageCode {
   }
 }
 
+// English is fetched when chosen (a chunk of its own), so the first load carries one language.
+async function loadLanguage(language: LanguageCode): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    i18n.addResourceBundle('en', 'translation', (await import('./en.json')).default);
+  }
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhCN } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
@@ -37,9 +43,10 @@ export function changeLanguage(language: LanguageCode): void {
     // private mode: the choice lasts for this page only
   }
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  void loadLanguage(language).then(() => i18n.changeLanguage(language));
 }
 
 document.documentElement.lang = i18n.language;
+if (i18n.language === 'en') void loadLanguage('en').then(() => i18n.changeLanguage('en'));
 
 export default i18n;
