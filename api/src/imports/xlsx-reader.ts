@@ -469,22 +469,24 @@ export async function* readXlsxFast(path: string): AsyncGenerator<SheetRow> {
  */
 export async function declaredXlsxRows(path: string, sheetNames: string[]): Promise<number | null> {
   const entries = await zipEntries(path);
-  const rels = await wholeText(path, entries.get('xl/_rels/workbook.xml.rels'));
+  // within the same limits as reading the file (it is read again afterwards, from the start)
+  const budget = new InflateBudget();
+  const rels = await wholeText(path, entries.get('xl/_rels/workbook.xml.rels'), budget);
   const targets = new Map<string, string>();
-  for (const match of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const target = attribute(match[0], 'Target') ?? '';
-    targets.set(attribute(match[0], 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  for (const tag of startTags(rels, 'Relationship')) {
+    const target = attribute(tag, 'Target') ?? '';
+    targets.set(attribute(tag, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const workbook = await wholeText(path, entries.get('xl/workbook.xml'));
+  const workbook = await wholeText(path, entries.get('xl/workbook.xml'), budget);
   let total = 0;
   let found = false;
-  for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    if (!sheetNames.includes(decodeXml(attribute(match[0], 'name') ?? ''))) continue;
-    const id = /\sr:id="([^"]*)"/.exec(match[0])?.[1] ?? attribute(match[0], 'id') ?? '';
+  for (const tag of startTags(workbook, 'sheet')) {
+    if (!sheetNames.includes(decodeXml(attribute(tag, 'name') ?? ''))) continue;
+    const id = attribute(tag, 'r:id') ?? attribute(tag, 'id') ?? '';
     const entry = entries.get(targets.get(id) ?? '');
     if (!entry) continue;
     let head = '';
-    for await (const chunk of entryText(path, entry)) {
+    for await (const chunk of entryText(path, entry, budget, XLSX_LIMITS.smallPartBytes)) {
       head += chunk;
       if (head.includes('<sheetData') || head.length > 64 * 1024) break;
     }
