@@ -32,7 +32,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.
 
 /** The rendered boxes and texts of a chart's category-axis labels (one per tick). */
 async function axisLabels(chart: Locator, axis: 'yAxis' | 'xAxis') {
-  return chart.locator(`.recharts-${axis} .recharts-cartesian-axis-tick-value`).evaluateAll((nodes) =>
+  return chart.locator(`.recharts-${axis}-tick-labels .recharts-cartesian-axis-tick-value`).evaluateAll((nodes) =>
     nodes.map((node) => {
       const box = node.getBoundingClientRect();
       const svg = node.closest('svg')!.getBoundingClientRect();
@@ -48,7 +48,7 @@ async function axisLabels(chart: Locator, axis: 'yAxis' | 'xAxis') {
 
 async function openDashboard(page: Page, query = '') {
   await page.goto(`${app.baseUrl}/dashboard${query}`);
-  await page.getByTestId('chart-distribution').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first().waitFor({ timeout: 60000 });
+  await page.getByTestId('chart-distribution').locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first().waitFor({ timeout: 60000 });
 }
 
 /** WCAG relative-luminance contrast of a CSS rgb() colour against white. */

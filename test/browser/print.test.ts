@@ -117,7 +117,7 @@ it('prints the year-end summary on A4 with the progress chart whole on one page 
   const chart = locate(pages, title ?? '');
   expect(chart).not.toBeNull();
   const onPage = chart!.page;
-  const ticks = await page.getByTestId('chart-progress').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const ticks = await page.getByTestId('chart-progress').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
   expect(ticks.length).toBeGreaterThanOrEqual(5);
   for (const tick of ticks) {
     const words = onPage.lines.flatMap((line) => line.words).filter((word) => word.text === tick && word.yMin > chart!.line.yMax);

@@ -43,7 +43,7 @@ export function CoverageProgressChart({ progress, loading, height = 300, width }
         </LineChart>
       </ResponsiveContainer>
       {progress ? (
-        <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginTop: 8 }}>
+        <Descriptions size="small" column={width ? 2 : { xs: 1, md: 4 }} style={{ marginTop: 8 }}>
           <Descriptions.Item label={t('dashboard.progress.remaining')}>
             <span data-testid="progress-remaining" data-value={progress.remaining}>
               {progress.remaining}
