@@ -99,6 +99,9 @@ afterAll(async () => {
 it('prints the year-end summary on A4 with the progress chart whole on one page and no heading left alone at a page end', async () => {
   const browser = await launchBrowser();
   sessions.push(browser);
+  // generous bounds: the machine is shared
+  browser.page.setDefaultNavigationTimeout(120000);
+  browser.page.setDefaultTimeout(60000);
   const { page } = browser;
   await signIn(page, app.baseUrl, 'leader', DEMO_PASSWORD, '/dashboard');
   await page.goto(`${app.baseUrl}/dashboard/summary?region=220000&year=${THIS_YEAR}`);
@@ -140,6 +143,9 @@ it('prints a coordinator as a 登记表: basic facts and every sub-record list, 
 
   const browser = await launchBrowser();
   sessions.push(browser);
+  // generous bounds: the machine is shared
+  browser.page.setDefaultNavigationTimeout(120000);
+  browser.page.setDefaultTimeout(60000);
   const { page } = browser;
   await signIn(page, app.baseUrl, 'chaoyang', DEMO_PASSWORD, '/coordinators');
   await page.goto(`${app.baseUrl}/coordinators/${person.id}`);

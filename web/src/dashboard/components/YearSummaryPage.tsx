@@ -87,7 +87,7 @@ export default function YearSummaryPage() {
         <CoverageProgressChart progress={data.coverageProgress} loading={false} height={260} width={A4_CHART_WIDTH} />
       </section>
 
-      <section className="print-section" style={{ marginTop: 16 }}>
+      <section className="print-section print-keep" style={{ marginTop: 16 }}>
       <Typography.Title level={4}>
         {t('dashboard.table.title')}
       </Typography.Title>
@@ -107,7 +107,7 @@ export default function YearSummaryPage() {
       />
       </section>
 
-      <section className="print-section" style={{ marginTop: 16 }}>
+      <section className="print-section print-keep" style={{ marginTop: 16 }}>
       <Typography.Title level={4}>
         {t('dashboard.structure.title', { year: params.year })}
       </Typography.Title>
