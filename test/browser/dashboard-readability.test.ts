@@ -41,6 +41,7 @@ async function axisLabels(chart: Locator, axis: 'yAxis' | 'xAxis') {
         box: { x: box.x, y: box.y, width: box.width, height: box.height },
         svg: { x: svg.x, y: svg.y, width: svg.width, height: svg.height },
         fontSize: parseFloat(getComputedStyle(node).fontSize),
+        lines: Math.max(1, node.querySelectorAll('tspan').length),
       };
     }),
   );
@@ -99,7 +100,7 @@ it('labels every bar of 下级地区分布 and keeps the 人员类别 labels apa
   expect(categoryLabels.length).toBe(categoryCount);
   for (const [chart, ticks] of [['distribution', labels], ['category', categoryLabels]] as const) {
     for (const [index, tick] of ticks.entries()) {
-      expect({ chart, text: tick.text, fontSize: tick.fontSize >= 12 }).toEqual({ chart, text: tick.text, fontSize: true });
+      expect({ chart, text: tick.text, fontSize: tick.fontSize >= 12, lines: tick.lines }).toEqual({ chart, text: tick.text, fontSize: true, lines: 1 });
       // inside the drawing, not cut at its left edge
       expect({ chart, text: tick.text, inside: tick.box.x >= tick.svg.x - 0.5 }).toEqual({ chart, text: tick.text, inside: true });
       for (const other of ticks.slice(index + 1)) {
@@ -309,6 +310,9 @@ it('keeps screenshots of the dashboard at 1366×768 and 1920×1080', async () =>
   ]) {
     await page.setViewportSize({ width, height });
     await openDashboard(page);
+    // no label wraps onto a second line at either width (a wrapped label ran into its neighbour)
+    const wrapped = await page.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((nodes) => nodes.filter((node) => node.querySelectorAll('tspan').length > 1).map((node) => node.textContent));
+    expect({ width, wrapped }).toEqual({ width, wrapped: [] });
     await page.getByTestId('chart-awards').locator('.recharts-legend-item').first().waitFor();
     const horizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
     expect({ width, horizontalScroll }).toEqual({ width, horizontalScroll: false });

@@ -3,7 +3,7 @@ import { Radio, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { categoryAxisWidth, metricOf, percent, sortByMetric, type DistributionMetric } from '../utils/figures';
+import { categoryAxisWidth, NO_WRAP, metricOf, percent, sortByMetric, type DistributionMetric } from '../utils/figures';
 import { ChartCard } from './ChartCard';
 
 export const METRICS: DistributionMetric[] = ['coordinators', 'largeMediumRate', 'perHundredLargeMedium', 'largeMediumUncovered'];
@@ -61,7 +61,7 @@ export function DistributionChart({ rows, loading, metric, onMetric, onDrill, ex
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={(value: number) => formatMetric(metric, value)} domain={metric === 'largeMediumRate' ? [0, 1] : [0, 'auto']} />
-          <YAxis type="category" dataKey="regionName" interval={0} width={categoryAxisWidth(data.map((row) => row.regionName), 13)} tick={{ fontSize: 13 }} />
+          <YAxis type="category" dataKey="regionName" interval={0} width={categoryAxisWidth(data.map((row) => row.regionName), 13)} tick={{ fontSize: 13, width: NO_WRAP }} />
           <Tooltip formatter={(value) => formatMetric(metric, typeof value === 'number' ? value : null)} />
           <Bar
             dataKey="value"

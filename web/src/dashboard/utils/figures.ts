@@ -175,6 +175,9 @@ export function percentagePoints(change: number, digits = 1): string {
   return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(digits)}`;
 }
 
+/** A tick's text width for recharts that never wraps it (recharts breaks a label at its spaces once it passes the axis width). */
+export const NO_WRAP = 10000;
+
 /** Width (px) a category axis needs for its longest label at the given font size (CJK glyphs are square). */
 export function categoryAxisWidth(labels: readonly string[], fontSize = 12, min = 60, max = 240): number {
   const longest = labels.reduce((widest, label) => Math.max(widest, [...label].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0)), 0);
