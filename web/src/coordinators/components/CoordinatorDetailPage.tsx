@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CoordinatorDocument, ReactivateCoordinatorDocument } from '@registry/graphql-client';
 import { App as AntApp, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { MissingRecord } from '../../app/components/MissingRecord';
 import { useActionErrors } from '../../app/hooks/useActionErrors';
 import { useRegions } from '../../app/hooks/useRegions';
 import { recordRegionLabel } from '../../app/utils/region-tree';
+import { CoordinatorPrintSheet } from './CoordinatorPrintSheet';
 import { CoordinatorStatusTag } from './CoordinatorStatusTag';
 import { DeactivateCoordinatorModal } from './DeactivateCoordinatorModal';
 import { SubRecordTabs } from './SubRecordTabs';
@@ -46,8 +47,11 @@ export default function CoordinatorDetailPage() {
 
   const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : value);
 
+  const regionLabel = recordRegionLabel(regions, coordinator.regionCode, coordinator.region?.name);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <>
+    <CoordinatorPrintSheet coordinator={coordinator} regionLabel={regionLabel} />
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} className="coordinator-screen">
       {conflictAlert}
       <Card>
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
@@ -59,6 +63,10 @@ export default function CoordinatorDetailPage() {
             <CoordinatorStatusTag status={coordinator.status} />
             {coordinator.tripartiteOrGrassroots ? <Tag color="purple">{t(`enums.affiliation.${coordinator.affiliation}`)}</Tag> : null}
           </Space>
+          <Space>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-coordinator">
+            {t('coordinator.print.button')}
+          </Button>
           {canEdit ? (
             <Space>
               <Link to={`/coordinators/${coordinator.id}/edit`}>
@@ -75,6 +83,7 @@ export default function CoordinatorDetailPage() {
               )}
             </Space>
           ) : null}
+          </Space>
         </Flex>
         <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} title={t('coordinator.sections.basic')}>
           <Descriptions.Item label={t('coordinator.fields.name')}>{coordinator.name}</Descriptions.Item>
@@ -100,7 +109,7 @@ export default function CoordinatorDetailPage() {
               dash(coordinator.unitName)
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('coordinator.fields.region')}>{recordRegionLabel(regions, coordinator.regionCode, coordinator.region?.name)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordinator.fields.region')}>{regionLabel}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.post')}>{dash(coordinator.post)}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.joinedOn')}>{coordinator.joinedOn}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.leftOn')}>{dash(coordinator.leftOn)}</Descriptions.Item>
@@ -121,5 +130,6 @@ export default function CoordinatorDetailPage() {
         />
       ) : null}
     </Space>
+    </>
   );
 }

@@ -5,8 +5,13 @@ import type { SubRecordList } from '../utils/form-values';
 
 type Lists = Pick<CoordinatorDetailFragment, SubRecordList>;
 
-/** The coordinator's sub-records, one tab per kind, each with its own empty state. */
-export function SubRecordTabs({ coordinator }: { coordinator: Lists }) {
+const KINDS: SubRecordList[] = ['certificates', 'educations', 'workPeriods', 'trainings', 'honors', 'disciplinaryRecords', 'workRecords'];
+
+/**
+ * The coordinator's sub-records, one tab per kind, each with its own empty state; or, for the
+ * printed 登记表, every kind one after the other under its heading (`layout="sections"`).
+ */
+export function SubRecordTabs({ coordinator, layout = 'tabs' }: { coordinator: Lists; layout?: 'tabs' | 'sections' }) {
   const { t } = useTranslation();
   const dash = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value));
 
@@ -95,12 +100,24 @@ export function SubRecordTabs({ coordinator }: { coordinator: Lists }) {
           columns={tables[key] as TableColumnsType<{ id: string }>}
           dataSource={rows}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-          data-testid={`sub-records-${key}`}
+          data-testid={layout === 'tabs' ? `sub-records-${key}` : `print-sub-records-${key}`}
         />
       ),
     };
   };
 
+  if (layout === 'sections') {
+    return (
+      <>
+        {KINDS.map((key) => (
+          <section key={key} className="print-keep">
+            <h4 className="print-heading">{t(`coordinator.sections.${key}`)}</h4>
+            {tab(key).children}
+          </section>
+        ))}
+      </>
+    );
+  }
   return (
     <Tabs
       defaultActiveKey="certificates"

@@ -20,6 +20,33 @@ interface Props<T> {
   testId?: string;
 }
 
+/** A chart's figures as a table for screen readers (and anyone who cannot read the picture). */
+function TextAlternative<T>({ title, columns, rows }: { title: ReactNode; columns: readonly ExportColumn<T>[]; rows: readonly T[] }) {
+  return (
+    <table className="dashboard-text-alternative" data-testid="chart-text-alternative">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          {columns.map((column, columnIndex) => (
+            <th key={columnIndex} scope="col">
+              {column.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            {columns.map((column, columnIndex) => (
+              <td key={columnIndex}>{String(column.value(row) ?? '')}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A dashboard card: title, export menu (CSV, Excel, chart as PNG), loading and empty states. */
 export function ChartCard<T>({ title, exportName, columns, rows, loadAllRows, chart = false, loading, empty, extra, children, testId }: Props<T>) {
   const { t } = useTranslation();
@@ -65,6 +92,7 @@ export function ChartCard<T>({ title, exportName, columns, rows, loadAllRows, ch
       }
     >
       <div ref={body}>{loading ? <Skeleton active paragraph={{ rows: 5 }} /> : empty ? <Empty description={t('dashboard.noData')} /> : children}</div>
+      {chart && columns && rows && !loading && !empty ? <TextAlternative title={title} columns={columns} rows={rows} /> : null}
     </Card>
   );
 }

@@ -8,7 +8,7 @@ import { ChartCard } from './ChartCard';
 type Progress = DashboardOverviewQuery['coverageProgress'];
 
 /** 2021 → now against the straight path to 100% at the end of 2025, with the projection at the current pace. */
-export function CoverageProgressChart({ progress, loading, height = 300 }: { progress: Progress | undefined; loading: boolean; height?: number }) {
+export function CoverageProgressChart({ progress, loading, height = 300, width }: { progress: Progress | undefined; loading: boolean; height?: number; /** fixed width (print) instead of the card's */ width?: number }) {
   const { t } = useTranslation();
   const rows = progress ? progressRows(progress) : [];
   const columns = [
@@ -29,7 +29,7 @@ export function CoverageProgressChart({ progress, loading, height = 300 }: { pro
       empty={!loading && (!progress || progress.years.every((year) => year.total === 0))}
       testId="chart-progress"
     >
-      <ResponsiveContainer width="100%" height={height}>
+      <ResponsiveContainer width={width ?? '100%'} height={height}>
         <LineChart data={rows} margin={{ top: 8, right: 24, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="year" />
@@ -37,14 +37,18 @@ export function CoverageProgressChart({ progress, loading, height = 300 }: { pro
           <Tooltip formatter={(value) => percent(typeof value === 'number' ? value : null)} />
           <Legend />
           <ReferenceLine x={progress?.targetYear} stroke="#faad14" strokeDasharray="4 4" label={t('dashboard.progress.targetYear')} />
-          <Line type="monotone" dataKey="actual" name={t('dashboard.progress.rate')} stroke="#1677ff" strokeWidth={3} connectNulls={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="actual" name={t('dashboard.progress.rate')} stroke="#1677ff" strokeWidth={3} connectNulls={false} isAnimationActive={false} />
           <Line type="linear" dataKey="target" name={t('dashboard.progress.target')} stroke="#52c41a" strokeDasharray="6 4" connectNulls isAnimationActive={false} />
           <Line type="linear" dataKey="projected" name={t('dashboard.progress.projection')} stroke="#ff7a45" strokeDasharray="2 4" connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
       {progress ? (
-        <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginTop: 8 }}>
-          <Descriptions.Item label={t('dashboard.progress.remaining')}>{progress.remaining}</Descriptions.Item>
+        <Descriptions size="small" column={width ? 2 : { xs: 1, md: 4 }} style={{ marginTop: 8 }}>
+          <Descriptions.Item label={t('dashboard.progress.remaining')}>
+            <span data-testid="progress-remaining" data-value={progress.remaining}>
+              {progress.remaining}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dashboard.progress.pace')}>{progress.pacePerYear === null ? '—' : progress.pacePerYear.toFixed(1)}</Descriptions.Item>
           <Descriptions.Item label={t('dashboard.progress.needed')}>
             {progress.neededPerYear === null ? t('dashboard.progress.tooLate') : progress.neededPerYear}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { DashboardOverviewDocument, UnitDistributionDocument } from '@registry/graphql-client';
+import { CoverageLastYearEndDocument, DashboardOverviewDocument, UnitDistributionDocument } from '@registry/graphql-client';
 import { Alert, Breadcrumb, Col, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,9 @@ import { QueryError } from '../../app/components/QueryError';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useRegions } from '../../app/hooks/useRegions';
 import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
-import { currentYear, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
+import { currentYear, FIRST_YEAR, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
 import { useReportedOverview } from '../hooks/useReportedOverview';
-import type { DistributionMetric } from '../utils/figures';
+import { runningCoverageTarget, type DistributionMetric } from '../utils/figures';
 import { AwardsChart } from './AwardsChart';
 import { BigNumbers } from './BigNumbers';
 import { CoverageProgressChart } from './CoverageProgressChart';
@@ -43,6 +43,11 @@ export default function DashboardPage() {
     variables: { year: params.year, publicOwned: variables.publicOwned, sizeClasses: variables.sizeClasses, category: variables.category },
     skip: !isProvince,
   });
+  // the big numbers' comparison: the same filters at the end of the year before
+  const lastYear = useQuery(CoverageLastYearEndDocument, {
+    variables: { regionCode: variables.regionCode, year: params.year - 1, publicOwned: variables.publicOwned, sizeClasses: variables.sizeClasses },
+    skip: params.year <= FIRST_YEAR,
+  });
   const metric: DistributionMetric = params.metric ?? 'largeMediumRate';
   const [people, setPeople] = useState<PeopleSelection | null>(null);
 
@@ -62,6 +67,8 @@ export default function DashboardPage() {
   }, [byCode, params.region, scopeCode]);
 
   const yearFigure = overview?.workforceTrend.years.find((entry) => entry.year === params.year);
+  const previousYearFigure = overview?.workforceTrend.years.find((entry) => entry.year === params.year - 1);
+  const goldNamedIn = (year: number) => overview?.awardFigures.find((entry) => entry.year === year)?.tiers.find((tier) => tier.tier === 'GOLD')?.named;
   const distribution = overview?.distribution ?? [];
 
   return (
@@ -100,10 +107,15 @@ export default function DashboardPage() {
       {params.category ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dashboard.filters.categoryNote')} /> : null}
 
       <BigNumbers
+        year={params.year}
         coordinators={params.category ? distribution.reduce((sum, row) => sum + row.coordinators, 0) : yearFigure?.activeAtYearEnd}
+        previousCoordinators={params.category ? undefined : previousYearFigure?.activeAtYearEnd}
         coverage={overview?.coverage}
+        previousCoverage={lastYear.data?.coverage}
+        coverageTarget={runningCoverageTarget(overview?.coverageProgress, params.year)}
         loading={stale}
-        goldNamed={overview?.awardFigures.find((entry) => entry.year === params.year)?.tiers.find((tier) => tier.tier === 'GOLD')?.named}
+        goldNamed={goldNamedIn(params.year)}
+        previousGoldNamed={goldNamedIn(params.year - 1)}
         onUncovered={() => update({ uncovered: params.region })}
       />
 
@@ -116,7 +128,7 @@ export default function DashboardPage() {
             <UnitMap rows={units.data?.distribution ?? []} loading={units.loading && !units.data} metric={metric} onDrill={(code) => update({ region: code })} />
           </Col>
         ) : null}
-        <Col xs={24} xl={12}>
+        <Col xs={24}>
           <DistributionChart
             rows={distribution.filter((row) => !row.own)}
             loading={stale}
@@ -126,7 +138,8 @@ export default function DashboardPage() {
             exportName={`distribution-${params.region}-${params.year}`}
           />
         </Col>
-        <Col xs={24} xl={12}>
+        {/* full width: at 1366 px all nine columns show without sideways scroll */}
+        <Col xs={24}>
           <RegionCoverageTable
             rows={distribution}
             loading={stale}

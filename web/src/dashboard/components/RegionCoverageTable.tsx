@@ -21,14 +21,15 @@ export function RegionCoverageTable({ rows, loading, exportName, onDrill, onUnco
     {
       key: 'region',
       title: t('dashboard.region'),
-      fixed: 'left',
+      width: 150,
+      // every region below the one shown drills down, townships too (their own figures and people)
       render: (_value, row) =>
-        row.hasChildren ? (
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onDrill(row.regionCode)} data-testid={`drill-${row.regionCode}`}>
+        row.own ? (
+          <span className="dashboard-region-cell">{row.regionName}</span>
+        ) : (
+          <Button type="link" size="small" className="dashboard-region-cell" style={{ padding: 0 }} onClick={() => onDrill(row.regionCode)} data-testid={`drill-${row.regionCode}`}>
             {row.regionName}
           </Button>
-        ) : (
-          row.regionName
         ),
     },
     { key: 'coordinators', title: t('dashboard.metrics.coordinators'), dataIndex: 'coordinators', align: 'right', sorter: (a, b) => a.coordinators - b.coordinators, render: number },
@@ -87,7 +88,8 @@ export function RegionCoverageTable({ rows, loading, exportName, onDrill, onUnco
   ];
   return (
     <ChartCard title={t('dashboard.table.title')} exportName={exportName} columns={exportColumns} rows={rows} loading={loading} empty={rows.length === 0} testId="table-regions">
-      <Table<Row> rowKey={(row) => `${row.regionCode}-${row.own}`} size="small" columns={columns} dataSource={[...rows]} pagination={false} scroll={{ x: 900 }} />
+      {/* no sideways scroll: the card spans the page and headers wrap, so all columns show at 1366 px */}
+      <Table<Row> rowKey={(row) => `${row.regionCode}-${row.own}`} size="small" columns={columns} dataSource={[...rows]} pagination={false} tableLayout="fixed" className="dashboard-region-table" />
     </ChartCard>
   );
 }

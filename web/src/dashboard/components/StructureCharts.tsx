@@ -1,7 +1,7 @@
 import { Col, Row } from 'antd';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { sliceDimension, type ChartDatum, type StructureSlice } from '../utils/figures';
+import { categoryAxisWidth, NO_WRAP, sliceDimension, type ChartDatum, type StructureSlice } from '../utils/figures';
 import { ChartCard } from './ChartCard';
 
 const COLORS = ['#1677ff', '#52c41a', '#faad14', '#ff4d4f', '#722ed1', '#13c2c2', '#eb2f96', '#8c8c8c'];
@@ -69,11 +69,11 @@ export function StructureCharts({ slices, loading, regionCode, year, onSelect }:
       {bars.map((dimension) => (
         <Col key={dimension} xs={24} lg={12} xxl={8}>
           {card(dimension, (data) => (
-            <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={data} layout="vertical" margin={{ left: 24, right: 24 }}>
+            <ResponsiveContainer width="100%" height={Math.max(240, data.length * 30 + 40)}>
+              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="label" width={dimension === 'OCCUPATION' || dimension === 'CATEGORY' ? 150 : 90} />
+                <YAxis type="category" dataKey="label" interval={0} width={categoryAxisWidth(data.map((datum) => datum.label), 13)} tick={{ fontSize: 13, width: NO_WRAP }} />
                 <Tooltip />
                 <Bar dataKey="count" name={t('dashboard.structure.count')} fill="#1677ff" isAnimationActive={false} cursor="pointer"
                   onClick={(datum) => {

@@ -11,6 +11,7 @@ import { percent, sliceDimension } from '../utils/figures';
 import { CoverageProgressChart } from './CoverageProgressChart';
 import '../dashboard.css';
 
+const A4_CHART_WIDTH = 680;
 const DIMENSIONS = ['CERT_LEVEL', 'EDUCATION', 'AGE_BAND', 'CATEGORY', 'GENDER', 'OWNERSHIP'];
 
 /**
@@ -60,6 +61,7 @@ export default function YearSummaryPage() {
         {reported.closedAt ? `　${t('dashboard.reported.summaryNote', { date: new Date(reported.closedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}` : ''}
       </Typography.Paragraph>
 
+      <section className="print-section print-keep">
       <Typography.Title level={4}>{t('dashboard.summary.keyFigures')}</Typography.Title>
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label={t('dashboard.trend.active')}>{year?.activeAtYearEnd ?? 0}</Descriptions.Item>
@@ -76,6 +78,7 @@ export default function YearSummaryPage() {
           {percent(coverage.smallMicroRate)}（{coverage.smallMicroCovered}/{coverage.smallMicroTotal}）
         </Descriptions.Item>
         <Descriptions.Item label={t('dashboard.figures.uncovered')}>{coverage.largeMediumUncovered}</Descriptions.Item>
+        <Descriptions.Item label={t('dashboard.progress.remaining')}>{data.coverageProgress.remaining}</Descriptions.Item>
         <Descriptions.Item label={t('dashboard.trend.newlyCertified')}>{year?.newlyCertified ?? 0}</Descriptions.Item>
         <Descriptions.Item label={t('dashboard.trend.trained')}>
           {year?.peopleTrained ?? 0}（{t('dashboard.trend.hours')} {year?.trainingHours ?? 0}）
@@ -83,12 +86,15 @@ export default function YearSummaryPage() {
         <Descriptions.Item label={t('dashboard.progress.needed')}>{data.coverageProgress.neededPerYear ?? t('dashboard.progress.tooLate')}</Descriptions.Item>
         <Descriptions.Item label={t('dashboard.progress.projectedYear')}>{data.coverageProgress.projectedYear ?? t('dashboard.progress.notAtThisPace')}</Descriptions.Item>
       </Descriptions>
+      </section>
 
-      <div className="print-avoid-break" style={{ marginTop: 16 }}>
-        <CoverageProgressChart progress={data.coverageProgress} loading={false} height={260} />
-      </div>
+      {/* a fixed width that fits A4's printable width (186 mm ≈ 700 px), so the printed chart is never cut off */}
+      <section className="print-section print-keep print-chart" style={{ marginTop: 16 }}>
+        <CoverageProgressChart progress={data.coverageProgress} loading={false} height={260} width={A4_CHART_WIDTH} />
+      </section>
 
-      <Typography.Title level={4} style={{ marginTop: 16 }}>
+      <section className="print-section print-keep" style={{ marginTop: 16 }}>
+      <Typography.Title level={4}>
         {t('dashboard.table.title')}
       </Typography.Title>
       <Table
@@ -105,8 +111,10 @@ export default function YearSummaryPage() {
           { key: 'perHundred', title: t('dashboard.metrics.perHundredLargeMedium'), align: 'right', render: (_value, row) => row.perHundredLargeMedium?.toFixed(1) ?? '—' },
         ]}
       />
+      </section>
 
-      <Typography.Title level={4} style={{ marginTop: 16 }}>
+      <section className="print-section print-keep" style={{ marginTop: 16 }}>
+      <Typography.Title level={4}>
         {t('dashboard.structure.title', { year: params.year })}
       </Typography.Title>
       <div className="year-summary-grid">
@@ -127,6 +135,7 @@ export default function YearSummaryPage() {
           />
         ))}
       </div>
+      </section>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('dashboard.summary.footnote')}
       </Typography.Paragraph>

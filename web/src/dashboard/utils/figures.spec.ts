@@ -1,5 +1,5 @@
 import { toCsv } from './export';
-import { metricOf, percent, progressRows, shade, sliceDimension, sortByMetric, type RegionFigures } from './figures';
+import { categoryAxisWidth, figureStory, gapToTarget, metricOf, percent, percentagePoints, progressRows, runningCoverageTarget, shade, sliceDimension, sortByMetric, type RegionFigures } from './figures';
 
 describe('dashboard figures', () => {
   const slices = [
@@ -63,5 +63,34 @@ describe('dashboard figures', () => {
     expect(percent(null)).toBe('—');
     const csv = toCsv([{ title: '名称', value: (row: { name: string }) => row.name }], [{ name: '甲,"乙"' }]);
     expect(csv).toBe('\uFEFF名称\r\n"甲,""乙"""\r\n');
+  });
+});
+
+describe('headline figures against last year and the target', () => {
+  it('remarks a fall from 78 % to 75 % and keeps the gap to the target', () => {
+    const story = figureStory(0.75, 0.78, 1);
+    expect(story.direction).toBe('down');
+    expect(story.change).toBeCloseTo(-0.03, 10);
+    expect(story.gap).toBeCloseTo(0.25, 10);
+    expect(percentagePoints(story.change!)).toBe('−3.0');
+  });
+
+  it('has no change without last year and no gap without a target; a reached target has gap 0', () => {
+    expect(figureStory(0.5, null, 0.6)).toEqual({ change: null, gap: expect.closeTo(0.1, 10), direction: null });
+    expect(figureStory(0.5, 0.4).gap).toBeNull();
+    expect(gapToTarget(1, 0.9)).toBe(0);
+    expect(figureStory(12, 12).direction).toBe('flat');
+  });
+
+  it('takes the running target from the path, and 100% once the path has ended', () => {
+    const progress = { targetYear: 2025, years: [{ year: 2024, targetRate: 0.8 }, { year: 2026, targetRate: null }] };
+    expect(runningCoverageTarget(progress, 2024)).toBe(0.8);
+    expect(runningCoverageTarget(progress, 2026)).toBe(1);
+    expect(runningCoverageTarget(undefined, 2026)).toBeNull();
+  });
+
+  it('sizes a category axis for its longest label', () => {
+    expect(categoryAxisWidth(['用人单位劳动关系工作人员'])).toBeGreaterThan(categoryAxisWidth(['一级']));
+    expect(categoryAxisWidth(['x'.repeat(200)])).toBe(240);
   });
 });

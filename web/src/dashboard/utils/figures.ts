@@ -134,3 +134,52 @@ export function progressRows(input: ProgressInput): ProgressRow[] {
   if (first !== undefined) for (let year = first; year <= input.targetYear; year += 1) row(year);
   return [...byYear.values()].sort((left, right) => left.year - right.year);
 }
+
+/** A headline figure's story: its change against last year-end and its gap to the target. */
+export interface FigureStory {
+  /** current − previous year-end (rates as fractions, counts as counts); null when either is unknown */
+  change: number | null;
+  /** target − current; 0 once the target is reached; null without a target */
+  gap: number | null;
+  direction: 'up' | 'down' | 'flat' | null;
+}
+
+/**
+ * The one place a figure meets its target: the caller passes the running target (today the
+ * 十四五 straight path, 100% after 2025; later the year's target from the targets table).
+ */
+export function gapToTarget(value: number | null | undefined, target: number | null | undefined): number | null {
+  if (value === null || value === undefined || target === null || target === undefined) return null;
+  return Math.max(0, target - value);
+}
+
+export function figureStory(current: number | null | undefined, previous: number | null | undefined, target?: number | null): FigureStory {
+  const known = current !== null && current !== undefined && previous !== null && previous !== undefined;
+  const change = known ? current - previous : null;
+  // below a tenth of a percentage point a rate counts as unchanged (floating noise)
+  const direction = change === null ? null : Math.abs(change) < 1e-9 ? 'flat' : change > 0 ? 'up' : 'down';
+  return { change, gap: gapToTarget(current, target), direction };
+}
+
+/** The running coverage target for a year: the path's rate for the year, 100% once the path has ended. */
+export function runningCoverageTarget(progress: { years: { year: number; targetRate?: number | null }[]; targetYear: number } | undefined, year: number): number | null {
+  if (!progress) return null;
+  const onPath = progress.years.find((entry) => entry.year === year)?.targetRate;
+  if (onPath !== null && onPath !== undefined) return onPath;
+  return year >= progress.targetYear ? 1 : null;
+}
+
+/** Percentage points, signed: 0.03 → "+3.0". */
+export function percentagePoints(change: number, digits = 1): string {
+  const points = change * 100;
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(digits)}`;
+}
+
+/** A tick's text width for recharts that never wraps it (recharts breaks a label at its spaces once it passes the axis width). */
+export const NO_WRAP = 10000;
+
+/** Width (px) a category axis needs for its longest label at the given font size (CJK glyphs are square). */
+export function categoryAxisWidth(labels: readonly string[], fontSize = 12, min = 60, max = 240): number {
+  const longest = labels.reduce((widest, label) => Math.max(widest, [...label].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0)), 0);
+  return Math.round(Math.min(max, Math.max(min, longest * fontSize + 12)));
+}
