@@ -19,7 +19,7 @@ import { activeAt, ageBandSql, assignedAt, EDUCATION_BY_RANK, EDUCATION_RANK_SQL
 
 // Typed once, so every predicate may use any of them (or none).
 const PARAMETERS = `with p as (select $1::text collate "C" as scope, $2::date as as_of, $3::date as on_date, $4::text as bucket,
-  $5::date as year_start, $6::date as year_end, $7::int as year, $8::varchar as scope_code)`;
+  $5::date as year_start, $6::date as year_end, $7::int as year, $8::varchar[] as scope_codes)`;
 
 // A past year's list is of that year: the person's assignment on the figure's date (the latest
 // begun by then, else the first: the roll-up's slot, rollup-sql.ts personFactsSql), its region's
@@ -28,9 +28,7 @@ const PAST_ASSIGNMENT = `join lateral (
   select a.region_code, a.enterprise_id from coordinator_assignment a where a.coordinator_id = c.id
   order by (a.valid_from <= p.on_date) desc, case when a.valid_from <= p.on_date then a.valid_from end desc, a.valid_from limit 1
 ) a on true`;
-const PAST_SCOPE = `a.region_code in (select r.code from region r
-  where region_path_at(r.code, p.on_date) >= region_path_at(p.scope_code, p.on_date) collate "C"
-    and region_path_at(r.code, p.on_date) < region_path_at(p.scope_code, p.on_date) || '~' collate "C")`;
+const PAST_SCOPE = `a.region_code = any(p.scope_codes)`;
 const PAST_SIZE_CLASS = `(select f.size_class from enterprise_year_figures f where f.enterprise_id = a.enterprise_id
   order by f.year <= p.year desc, case when f.year <= p.year then -f.year else f.year end limit 1)`;
 
@@ -64,12 +62,10 @@ export class AnalyticsDrilldownService {
     const { total, rows } = await queryPage<{ id: string }>(
       this.dataSource,
       {
-        with: `with p as (select $1::date as on_date, $2::int as year, $3::varchar as scope_code, $4::boolean as public_owned)`,
+        with: `with p as (select $1::date as on_date, $2::int as year, $3::varchar[] as scope_codes, $4::boolean as public_owned)`,
         columns: 'e.id',
         from: `from enterprise e cross join p
-          where e.region_code in (select r.code from region r
-              where region_path_at(r.code, p.on_date) >= region_path_at(p.scope_code, p.on_date) collate "C"
-                and region_path_at(r.code, p.on_date) < region_path_at(p.scope_code, p.on_date) || '~' collate "C")
+          where e.region_code = any(p.scope_codes)
             and (p.public_owned is null or e.public_owned = p.public_owned)
             and exists (select 1 from enterprise_period o where o.enterprise_id = e.id and o.open_from <= p.on_date and (o.open_to is null or o.open_to >= p.on_date))
             and (select f.size_class from enterprise_year_figures f where f.enterprise_id = e.id
@@ -77,7 +73,7 @@ export class AnalyticsDrilldownService {
             and not exists (select 1 from coordinator_assignment a join coordinator c on c.id = a.coordinator_id
               where a.enterprise_id = e.id and ${assignedAt('a', 'p.on_date')} and ${activeAt('c', 'p.on_date')})`,
         orderBy: 'e.name, e.id',
-        parameters: [`${year}-12-31`, year, region.code, publicOwned ?? null],
+        parameters: [`${year}-12-31`, year, this.regions.codesWithinOn(region.code, `${year}-12-31`), publicOwned ?? null],
       },
       { offset, limit },
     );
@@ -101,7 +97,7 @@ export class AnalyticsDrilldownService {
     const onDate = asOf ?? todayIsoDate();
     // $1 scope path, $2 as-of date (null: now), $3 the figure's date, $4 bucket, $5 year start, $6 year end (capped at today)
     const yearEnd = asOf ?? todayIsoDate();
-    const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd, year, region.code];
+    const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd, year, asOf ? this.regions.codesWithinOn(region.code, asOf) : []];
     const past = asOf !== null;
     const employer = past ? 'a.enterprise_id' : 'c.enterprise_id';
     const active = activeAt('c', 'p.as_of');

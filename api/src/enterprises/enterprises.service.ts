@@ -283,7 +283,7 @@ export class EnterprisesService {
     await manager.query(
       `insert into enterprise_year_figures (enterprise_id, year, province_code, employees, revenue, assets, derived_size_class, size_override,
          size_override_reason, size_class)
-       values ($1, $2, left($3, 2), $4, $5, $6, $7, $8, $9, coalesce($8, $7))
+       values ($1, $2, left($3, 2), $4, $5, $6, $7::varchar, $8::varchar, $9, coalesce($8::varchar, $7::varchar))
        on conflict (enterprise_id, year) do update set employees = excluded.employees, revenue = excluded.revenue, assets = excluded.assets,
          derived_size_class = excluded.derived_size_class, size_override = excluded.size_override,
          size_override_reason = excluded.size_override_reason, size_class = excluded.size_class`,

@@ -54,6 +54,16 @@ export class RegionsService implements OnApplicationBootstrap {
     return version ? Object.assign(new RegionEntity(), region, { name: version.name, parentCode: version.parentCode, path: version.path }) : region;
   }
 
+  /** The codes of a region and every region below it on a date (the hierarchy then). */
+  codesWithinOn(code: string, date: string): string[] {
+    const region = this.byCode.get(code);
+    if (!region) return [];
+    const scope = this.asOn(region, date).path;
+    const codes: string[] = [];
+    for (const candidate of this.byCode.values()) if (this.asOn(candidate, date).path.startsWith(scope)) codes.push(candidate.code);
+    return codes;
+  }
+
   /** The children of a region on a date (the hierarchy a past year's figures use). */
   childrenOn(parentCode: string, date: string): RegionEntity[] {
     const candidates = new Map((this.byParent.get(parentCode) ?? []).map((region) => [region.code, region]));
