@@ -240,6 +240,8 @@ export type Coordinator = {
   affiliation: CoordinatorAffiliation;
   /** age in whole years today */
   age: Scalars['Int']['output'];
+  /** employers or units and regions over time, oldest first */
+  assignments: Array<CoordinatorAssignment>;
   birthDate: Scalars['Date']['output'];
   /** 三(一) 1–6 */
   category: Scalars['Int']['output'];
@@ -277,6 +279,17 @@ export type CoordinatorAffiliation =
   | 'GRASSROOTS'
   | 'OTHER'
   | 'TRIPARTITE';
+
+/** an employer or unit and region, held from … to (the last day; null: still held) */
+export type CoordinatorAssignment = {
+  __typename?: 'CoordinatorAssignment';
+  /** the employer (null: none, or outside your jurisdiction) */
+  enterprise: Maybe<Enterprise>;
+  from: Scalars['Date']['output'];
+  regionCode: Scalars['String']['output'];
+  to: Maybe<Scalars['Date']['output']>;
+  unitName: Maybe<Scalars['String']['output']>;
+};
 
 export type CoordinatorFilter = {
   affiliations?: InputMaybe<Array<CoordinatorAffiliation>>;
@@ -562,6 +575,8 @@ export type Enterprise = {
   socialOrganization: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
   version: Scalars['Int']['output'];
+  /** figures by year, oldest first */
+  yearFigures: Array<EnterpriseYearFigures>;
 };
 
 export type EnterpriseFilter = {
@@ -625,6 +640,22 @@ export type EnterpriseSort =
   | 'REGION'
   | 'REVENUE';
 
+/** an enterprise's figures of a year; they hold until the next year with figures */
+export type EnterpriseYearFigures = {
+  __typename?: 'EnterpriseYearFigures';
+  /** 资产总额, 万元 */
+  assets: Maybe<Scalars['Float']['output']>;
+  derivedSizeClass: SizeClass;
+  employees: Scalars['Int']['output'];
+  /** 营业收入, 万元 */
+  revenue: Scalars['Float']['output'];
+  /** the override if any, else the class derived by the 2017 table */
+  sizeClass: SizeClass;
+  sizeOverride: Maybe<SizeClass>;
+  sizeOverrideReason: Maybe<Scalars['String']['output']>;
+  year: Scalars['Int']['output'];
+};
+
 export type Honor = {
   __typename?: 'Honor';
   awardedOn: Scalars['Date']['output'];
@@ -676,6 +707,8 @@ export type Me = {
 export type Mutation = {
   __typename?: 'Mutation';
   changePassword: Scalars['Boolean']['output'];
+  /** 区划调整: a region moves to another parent or is renamed from a day (province administrator) */
+  changeRegion: Region;
   /** confirms that the override table holds the year's holidays and 调休 days (audited) */
   confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
@@ -683,7 +716,7 @@ export type Mutation = {
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
-  /** marks the enterprise closed/removed; it leaves lists and coverage figures */
+  /** marks the enterprise closed/removed from a day; it leaves lists, and the figures of the years after */
   deactivateEnterprise: Enterprise;
   /** the province names some of the candidates of a tier (差额: fewer than the candidates) */
   decideNominations: Array<Nomination>;
@@ -738,6 +771,11 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationChangeRegionArgs = {
+  input: RegionChangeInput;
+};
+
+
 export type MutationConfirmCalendarYearArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
   year: Scalars['Int']['input'];
@@ -766,6 +804,7 @@ export type MutationDeactivateCoordinatorArgs = {
 
 export type MutationDeactivateEnterpriseArgs = {
   id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -818,6 +857,7 @@ export type MutationReactivateCoordinatorArgs = {
 
 export type MutationReactivateEnterpriseArgs = {
   id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -1124,7 +1164,7 @@ export type Query = {
   regions: Array<Region>;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
-  /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
+  /** large/medium enterprises with no active coordinator (now, or at the end of `year`): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
   users: UserPage;
@@ -1278,6 +1318,7 @@ export type QueryUncoveredEnterprisesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1318,6 +1359,16 @@ export type Region = {
   path: Scalars['String']['output'];
   /** true for a project code without a GB/T 2260 code of its own (长白山管委会) */
   synthetic: Scalars['Boolean']['output'];
+};
+
+export type RegionChangeInput = {
+  code: Scalars['String']['input'];
+  /** the first day of the new parent or name; the figures of a year use the hierarchy at its end */
+  effectiveFrom: Scalars['Date']['input'];
+  /** the new name (default: the current one) */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** the new parent (default: the current one) */
+  parentCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** one child region of the asked region (or the asked region’s own rows: `own` true) */
@@ -1453,6 +1504,8 @@ export type UpdateCoordinatorInput = {
   certificates?: InputMaybe<Array<CertificateInput>>;
   disciplinaryRecords?: InputMaybe<Array<DisciplinaryRecordInput>>;
   educations?: InputMaybe<Array<EducationInput>>;
+  /** a new employer, unit or region holds from this day (default today); the previous assignment ends the day before */
+  effectiveFrom?: InputMaybe<Scalars['Date']['input']>;
   enterpriseId?: InputMaybe<Scalars['ID']['input']>;
   honors?: InputMaybe<Array<HonorInput>>;
   id: Scalars['ID']['input'];
@@ -1475,6 +1528,8 @@ export type UpdateEnterpriseInput = {
   /** true removes the override */
   clearSizeOverride?: InputMaybe<Scalars['Boolean']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** the year the figures given (employees, revenue, assets, size override) are of; default the current year */
+  figuresYear?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   /** replaces the incident list when given */
   incidents?: InputMaybe<Array<IncidentInput>>;
