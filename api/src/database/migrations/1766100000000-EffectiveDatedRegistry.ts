@@ -291,6 +291,10 @@ export class EffectiveDatedRegistry1766100000000 implements MigrationInterface {
       insert into typeorm_metadata (type, schema, "table", name, value)
       values ('GENERATED_COLUMN', current_schema(), 'enterprise', 'size_class', 'coalesce(size_override, derived_size_class)');
 
+      -- imports carry the day of an employer change (变更日期) and the year of the figures (统计年度)
+      alter table import_staging_coordinator add column changed_on date;
+      alter table import_staging_enterprise add column figures_year smallint;
+
       -- roll-up facts per figure year (rollup-sql.ts): region, employer ownership and size class
       alter table analytics_person add column region_codes varchar(12)[], add column ownerships text[], add column size_classes text[];
       update analytics_state set built_year = null where id = 1;
@@ -312,6 +316,8 @@ export class EffectiveDatedRegistry1766100000000 implements MigrationInterface {
       alter table enterprise drop column figures_year, drop column status_since;
       alter table coordinator drop column assigned_on;
       alter table analytics_person drop column region_codes, drop column ownerships, drop column size_classes;
+      alter table import_staging_coordinator drop column changed_on;
+      alter table import_staging_enterprise drop column figures_year;
       drop function china_today();
       delete from typeorm_metadata where type = 'GENERATED_COLUMN' and "table" = 'enterprise' and name = 'size_class';
       update analytics_state set built_year = null where id = 1;
