@@ -10,6 +10,7 @@ import { CoordinatorEntity } from './coordinator.entity';
 @Check('coordinator_assignment_order', 'valid_to is null or valid_to >= valid_from')
 @Index('coordinator_assignment_coordinator_idx', ['coordinatorId', 'validFrom'])
 @Index('coordinator_assignment_enterprise_idx', ['enterpriseId'])
+@Index('coordinator_assignment_region_idx', ['regionCode'])
 export class CoordinatorAssignmentEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

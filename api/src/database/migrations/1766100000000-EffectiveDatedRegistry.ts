@@ -68,6 +68,8 @@ export class EffectiveDatedRegistry1766100000000 implements MigrationInterface {
       );
       create index coordinator_assignment_coordinator_idx on coordinator_assignment (coordinator_id, valid_from);
       create index coordinator_assignment_enterprise_idx on coordinator_assignment (enterprise_id);
+      -- the grassroots coverage of a refreshed region reads its assignments
+      create index coordinator_assignment_region_idx on coordinator_assignment (region_code);
       insert into coordinator_assignment (coordinator_id, province_code, enterprise_id, unit_name, region_code, valid_from)
       select id, left(region_code, 2), enterprise_id, unit_name, region_code, joined_on from coordinator;
 
