@@ -17,7 +17,8 @@ export type Scale = 'province' | 'stress' | 'demo';
  * the seeding cost is paid once; BENCH_RESEED=true starts it over.
  */
 export async function benchDatabase(scale: Scale): Promise<string> {
-  const name = `registry_bench_${scale}`;
+  // BENCH_DATABASE_PREFIX keeps the databases of branches with other migrations apart
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'registry_bench'}_${scale}`;
   const admin = new Client({ connectionString: adminDatabaseUrl() });
   await admin.connect();
   if (process.env.BENCH_RESEED === 'true') await admin.query(`drop database if exists ${name} with (force)`);

@@ -1,5 +1,6 @@
 import { chinaYear, FOURTEENTH_FIVE_YEAR_TARGET, projectCoverage, todayIsoDate } from '@registry/domain';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
+import { expectedCoverageOn } from '../support/effective-dated';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Every dashboard figure against an independent count over the base tables, on a small
@@ -48,30 +49,10 @@ describe('coverage and workforce analytics', () => {
     return data.createCoordinator;
   }
 
-  /** The independent count: plain SQL, written apart from the roll-up's. */
+  /** The independent count: plain SQL over the effective-dated tables, written apart from the roll-up's. */
   async function expectedCoverage(scopePath: string, year: number) {
-    const current = year === THIS_YEAR;
-    const date = `${year}-12-31`;
-    const activeCoordinator = current ? `c.status = 'ACTIVE'` : `c.joined_on <= '${date}' and (c.left_on is null or c.left_on > '${date}')`;
-    const exists = current ? `e.active` : `e.active and e.registered_on <= '${date}'`;
-    const own = `exists (select 1 from coordinator c where c.enterprise_id = e.id and ${activeCoordinator})`;
-    const grassroots = `exists (select 1 from coordinator c join region r on r.code = c.region_code
-      where r.level = 'TOWNSHIP' and c.region_code = e.region_code and c.affiliation = 'GRASSROOTS' and ${activeCoordinator})`;
-    const [row] = await t.sql(
-      `select
-         count(*) filter (where size_class in ('LARGE', 'MEDIUM'))::int as "largeMediumTotal",
-         count(*) filter (where size_class in ('LARGE', 'MEDIUM') and ${own})::int as "largeMediumCovered",
-         count(*) filter (where social_organization)::int as "socialOrganizationTotal",
-         count(*) filter (where social_organization and ${own})::int as "socialOrganizationCovered",
-         count(*) filter (where size_class in ('SMALL', 'MICRO'))::int as "smallMicroTotal",
-         count(*) filter (where size_class in ('SMALL', 'MICRO') and (${own} or ${grassroots}))::int as "smallMicroCovered",
-         count(*) filter (where size_class in ('SMALL', 'MICRO') and ${own})::int as "smallMicroCoveredOwn",
-         count(*) filter (where size_class in ('LARGE', 'MEDIUM') or social_organization)::int as "targetTotal",
-         count(*) filter (where (size_class in ('LARGE', 'MEDIUM') or social_organization) and ${own})::int as "targetCovered"
-       from enterprise e where e.region_path like $1 || '%' and ${exists}`,
-      [scopePath],
-    );
-    return row;
+    const [{ code }] = await t.sql(`select code from region where path = $1`, [scopePath]);
+    return expectedCoverageOn(t.sql, code, year);
   }
 
   async function pathOf(code: string): Promise<string> {
@@ -154,8 +135,8 @@ describe('coverage and workforce analytics', () => {
     // the dated data makes the years differ: the late enterprise appears in 2022, its coordinator in 2023
     const early = await coverage(COUNTY, 2021);
     const now = await coverage(COUNTY, THIS_YEAR);
-    expect(early.largeMediumTotal).toBe(3); // the deactivated one counts in no year, the late one is not there yet
-    expect(now.largeMediumTotal).toBe(4); // the deactivated one is gone, the late one came
+    expect(early.largeMediumTotal).toBe(4); // the one closed today counts in the years it was open; the late one is not there yet
+    expect(now.largeMediumTotal).toBe(4); // the closed one is gone, the late one came
     expect(now.largeMediumCovered).toBe(3);
     expect(now.smallMicroCovered).toBe(3); // own coordinator, and the two in the grassroots coordinator's township
     expect(now.asOf).toBe(TODAY);

@@ -26,7 +26,7 @@ export class AwardYearFiguresModel {
 }
 
 // Awards figures (三(二)): nominees and named per tier per year against the quota and the
-// 100-gold target. Nominations are hundreds a year, so one GROUP BY over the indexed table
+// 100-gold target; the shares count each named person's employer of the campaign year. Nominations are hundreds a year, so one GROUP BY over the indexed table
 // answers directly; no roll-up is needed.
 @Injectable()
 export class AnalyticsAwardsService {
@@ -43,10 +43,19 @@ export class AnalyticsAwardsService {
            (count(*) filter (where n.state <> 'WITHDRAWN'))::int as nominees,
            (count(*) filter (where n.state = 'NAMED'))::int as named,
            (count(*) filter (where n.state = 'NAMED' and e.public_owned = false))::int as named_non_public,
-           (count(*) filter (where n.state = 'NAMED' and e.size_class in ('MEDIUM', 'SMALL', 'MICRO')))::int as named_small_medium
+           (count(*) filter (where n.state = 'NAMED' and f.size_class in ('MEDIUM', 'SMALL', 'MICRO')))::int as named_small_medium
          from nomination n
-         left join coordinator c on c.id = n.coordinator_id
-         left join enterprise e on e.id = c.enterprise_id
+         -- the employer of the campaign year (its end, or today) and its size class of that year
+         left join lateral (
+           select a.enterprise_id from coordinator_assignment a cross join lateral (select least(make_date(n.campaign_year, 12, 31), china_today()) as on_date) d
+           where a.coordinator_id = n.coordinator_id
+           order by (a.valid_from <= d.on_date) desc, case when a.valid_from <= d.on_date then a.valid_from end desc, a.valid_from limit 1
+         ) a on true
+         left join enterprise e on e.id = a.enterprise_id
+         left join lateral (
+           select f.size_class from enterprise_year_figures f where f.enterprise_id = a.enterprise_id
+           order by (f.year <= n.campaign_year) desc, case when f.year <= n.campaign_year then -f.year else f.year end limit 1
+         ) f on true
          where ${scopeSql('n.region_path', '$1')}
          group by 1, 2`,
         [region.path],

@@ -15,11 +15,22 @@ import { RegionsService } from '../regions/regions.service';
 import { currentYear } from './analytics-refresher.service';
 import { WorkforceDimension } from './analytics.model';
 import { AnalyticsService } from './analytics.service';
-import { activeAt, ageBandSql, EDUCATION_BY_RANK, EDUCATION_RANK_SQL, ownershipSql } from './rollup-sql';
+import { activeAt, ageBandSql, assignedAt, EDUCATION_BY_RANK, EDUCATION_RANK_SQL, ownershipSql } from './rollup-sql';
 
 // Typed once, so every predicate may use any of them (or none).
 const PARAMETERS = `with p as (select $1::text collate "C" as scope, $2::date as as_of, $3::date as on_date, $4::text as bucket,
-  $5::date as year_start, $6::date as year_end)`;
+  $5::date as year_start, $6::date as year_end, $7::int as year, $8::varchar[] as scope_codes)`;
+
+// A past year's list is of that year: the person's assignment on the figure's date (the latest
+// begun by then, else the first: the roll-up's slot, rollup-sql.ts personFactsSql), its region's
+// place in that year's hierarchy, and the employer's size class of that year.
+const PAST_ASSIGNMENT = `join lateral (
+  select a.region_code, a.enterprise_id from coordinator_assignment a where a.coordinator_id = c.id
+  order by (a.valid_from <= p.on_date) desc, case when a.valid_from <= p.on_date then a.valid_from end desc, a.valid_from limit 1
+) a on true`;
+const PAST_SCOPE = `a.region_code = any(p.scope_codes)`;
+const PAST_SIZE_CLASS = `(select f.size_class from enterprise_year_figures f where f.enterprise_id = a.enterprise_id
+  order by f.year <= p.year desc, case when f.year <= p.year then -f.year else f.year end limit 1)`;
 
 // The lists behind the figures, from the base tables with the roll-up's own predicates
 // (rollup-sql.ts), so that a list's total equals the figure it was opened from.
@@ -35,14 +46,39 @@ export class AnalyticsDrilldownService {
   ) {}
 
   /** The bureaus' to-do list: large/medium enterprises with no active coordinator, now. */
-  uncoveredEnterprises(
+  async uncoveredEnterprises(
     user: SessionUser,
     regionCode: string,
     publicOwned: boolean | null | undefined,
     page: { offset?: number | null; limit?: number | null },
+    year?: number | null,
   ): Promise<{ total: number; offset: number; limit: number; items: EnterpriseEntity[] }> {
-    this.regions.requireReadable(regionCode, user);
-    return this.enterprises.list(user, { regionCode, sizeClasses: [SizeClass.LARGE, SizeClass.MEDIUM], covered: false, publicOwned: publicOwned ?? null }, page);
+    const region = this.regions.requireReadable(regionCode, user);
+    if (year == null || this.analytics.checkYear(year) === currentYear()) {
+      return this.enterprises.list(user, { regionCode, sizeClasses: [SizeClass.LARGE, SizeClass.MEDIUM], covered: false, publicOwned: publicOwned ?? null }, page);
+    }
+    // a past year: open at its end, large or medium by that year's figures, in the region as the hierarchy then was, no coordinator then
+    const { offset, limit } = resolvePage(page, this.config.graphql.maxPageSize);
+    const { total, rows } = await queryPage<{ id: string }>(
+      this.dataSource,
+      {
+        with: `with p as (select $1::date as on_date, $2::int as year, $3::varchar[] as scope_codes, $4::boolean as public_owned)`,
+        columns: 'e.id',
+        from: `from enterprise e cross join p
+          where e.region_code = any(p.scope_codes)
+            and (p.public_owned is null or e.public_owned = p.public_owned)
+            and exists (select 1 from enterprise_period o where o.enterprise_id = e.id and o.open_from <= p.on_date and (o.open_to is null or o.open_to >= p.on_date))
+            and (select f.size_class from enterprise_year_figures f where f.enterprise_id = e.id
+              order by f.year <= p.year desc, case when f.year <= p.year then -f.year else f.year end limit 1) in ('LARGE', 'MEDIUM')
+            and not exists (select 1 from coordinator_assignment a join coordinator c on c.id = a.coordinator_id
+              where a.enterprise_id = e.id and ${assignedAt('a', 'p.on_date')} and ${activeAt('c', 'p.on_date')})`,
+        orderBy: 'e.name, e.id',
+        parameters: [`${year}-12-31`, year, this.regions.codesWithinOn(region.code, `${year}-12-31`), publicOwned ?? null],
+      },
+      { offset, limit },
+    );
+    const found = new Map((await this.enterprises.findMany(rows.map((row) => String(row.id)))).map((enterprise) => [enterprise.id, enterprise]));
+    return { total, offset, limit, items: rows.map((row) => found.get(String(row.id))!).filter(Boolean) };
   }
 
   /** The coordinators counted in one bucket of a workforce figure. */
@@ -61,7 +97,9 @@ export class AnalyticsDrilldownService {
     const onDate = asOf ?? todayIsoDate();
     // $1 scope path, $2 as-of date (null: now), $3 the figure's date, $4 bucket, $5 year start, $6 year end (capped at today)
     const yearEnd = asOf ?? todayIsoDate();
-    const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd];
+    const parameters: unknown[] = [region.path, asOf, onDate, bucket ?? 'ALL', `${year}-01-01`, yearEnd, year, asOf ? this.regions.codesWithinOn(region.code, asOf) : []];
+    const past = asOf !== null;
+    const employer = past ? 'a.enterprise_id' : 'c.enterprise_id';
     const active = activeAt('c', 'p.as_of');
     const inYear = (column: string) => `(${column} >= p.year_start and ${column} <= p.year_end)`;
     const predicates: Record<WorkforceDimension, string> = {
@@ -72,8 +110,8 @@ export class AnalyticsDrilldownService {
       EDUCATION: `${active} and (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce((select max(${EDUCATION_RANK_SQL}) from education where coordinator_id = c.id), 0) + 1] = p.bucket`,
       CERT_LEVEL: `${active} and coalesce((select min(k.level)::text from certificate k where k.coordinator_id = c.id and k.issued_on <= p.on_date and k.level is not null), 'NONE') = p.bucket`,
       OCCUPATION: `${active} and exists (select 1 from certificate k where k.coordinator_id = c.id and k.issued_on <= p.on_date and k.occupation = p.bucket)`,
-      OWNERSHIP: `${active} and ${ownershipSql('(select e.public_owned from enterprise e where e.id = c.enterprise_id)')} = p.bucket`,
-      SIZE_CLASS: `${active} and coalesce((select e.size_class from enterprise e where e.id = c.enterprise_id), 'NONE') = p.bucket`,
+      OWNERSHIP: `${active} and ${ownershipSql(`(select e.public_owned from enterprise e where e.id = ${employer})`)} = p.bucket`,
+      SIZE_CLASS: `${active} and coalesce(${past ? PAST_SIZE_CLASS : '(select e.size_class from enterprise e where e.id = c.enterprise_id)'}, 'NONE') = p.bucket`,
       AFFILIATION: `${active} and c.affiliation = p.bucket`,
       JOINED: `${inYear('c.joined_on')}`,
       LEFT: `${inYear('c.left_on')}`,
@@ -88,7 +126,9 @@ export class AnalyticsDrilldownService {
       {
         with: PARAMETERS,
         columns: 'c.id',
-        from: `from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
+        from: past
+          ? `from coordinator c cross join p ${PAST_ASSIGNMENT} where ${PAST_SCOPE} and ${predicate}`
+          : `from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
         orderBy: 'c.name, c.id',
         parameters,
       },

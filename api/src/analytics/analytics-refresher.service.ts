@@ -338,7 +338,7 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       return { people: everyone, full: true };
     }
     await manager.query(COORDINATOR_APPLY_SQL, [FIRST_YEAR, year, today]);
-    const regions = ((await manager.query(`select distinct region_code from analytics_scope`)) as { region_code: string }[]).map((row) => row.region_code);
+    const regions = ((await manager.query(`select region_code from analytics_scope union select unnest(region_codes) from analytics_scope`)) as { region_code: string }[]).map((row) => row.region_code);
     await manager.query(PRUNE_COORDINATOR_SQL, [regions, this.ancestorsOf(regions)]);
     return { people, full: false };
   }

@@ -89,14 +89,15 @@ export class AnalyticsResolver {
   }
 
   @Roles(...READER_ROLES)
-  @Query(() => EnterprisePageModel, { description: 'large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows' })
+  @Query(() => EnterprisePageModel, { description: 'large/medium enterprises with no active coordinator (now, or at the end of `year`): largeMediumTotal − largeMediumCovered rows' })
   uncoveredEnterprises(
     @CurrentUser() user: SessionUser,
     @Args() page: PageArgs,
     @Args('regionCode') regionCode: string,
     @Args('publicOwned', { type: () => Boolean, nullable: true }) publicOwned?: boolean | null,
+    @Args('year', { type: () => Int, nullable: true, description: 'a past year: the list behind that year\'s figure (default now)' }) year?: number | null,
   ) {
-    return this.drilldown.uncoveredEnterprises(user, regionCode, publicOwned, page);
+    return this.drilldown.uncoveredEnterprises(user, regionCode, publicOwned, page, year);
   }
 
   @Roles(...READER_ROLES)

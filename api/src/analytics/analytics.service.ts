@@ -212,7 +212,8 @@ export class AnalyticsService {
       throw RegistryError.badInput('category', '类别须为 1–6');
     }
     return this.cached(`distribution:${region.code}:${year}:${JSON.stringify(segment)}:${category ?? ''}`, async () => {
-      const children = this.regions.list(user, region.code).filter((child) => child.parentCode === region.code);
+      // the children of that year's hierarchy (a county moved later is still under its old city)
+      const children = this.regions.childrenOn(region.code, this.asOf(year)).filter((child) => this.regions.isVisible(child, user));
       const codes = [region.code, ...children.map((child) => child.code)];
       // one after the other: a request's statements share its one (row-level-secured) connection
       const enterpriseRows: (CoverageSums & { node_code: string })[] = await this.dataSource.query(

@@ -23,42 +23,93 @@ function yearsSql(firstYear: string, currentYear: string): string {
 
 const YEARS = `years as (${yearsSql('$2', '$3')})`;
 
-/** Enterprises existing at the date: active now, and for a past year registered by its end. */
-export function enterpriseExistsAt(enterprise: string, asOf: string): string {
-  return `(${enterprise}.active and (${asOf} is null or ${enterprise}.registered_on <= ${asOf}))`;
+/**
+ * The assignment `assignment` (coordinator_assignment) held at the figure's date: the current one
+ * for the current year ("now"), else the one whose validity spans 31 December.
+ */
+export function assignedAt(assignment: string, asOf: string): string {
+  return `(case when ${asOf} is null then ${assignment}.valid_to is null
+    else ${assignment}.valid_from <= ${asOf} and (${assignment}.valid_to is null or ${assignment}.valid_to >= ${asOf}) end)`;
 }
 
-// One leaf row per region × year × size × social organization × ownership. Totals are counted
-// once per registration year and summed forward (registered by 31 December = registered in
-// that year or before), so 1M enterprises are read once, not once per year.
-const ENTERPRISE_COMPUTED = `${YEARS},
-groups as (
-  select e.region_code, e.region_path, e.size_class, e.social_organization, e.public_owned,
-    date_part('year', e.registered_on)::int as registered_year, count(*)::int as n
-  from enterprise e where e.region_code = any($1::varchar[]) and e.active
-  group by 1, 2, 3, 4, 5, 6
+/**
+ * The years each size class of an enterprise holds (from_year … to_year): a year's figures hold
+ * until the next figures year; the first also for any year before it (there is no earlier one).
+ * `enterprises` limits the enterprises (a subquery of ids; null: all).
+ */
+export function sizeSpansSql(enterprises: string | null): string {
+  return `select f.enterprise_id, f.size_class,
+    case when lag(f.year) over w is null then 0 else f.year::int end as from_year,
+    coalesce(lead(f.year) over w - 1, 9999)::int as to_year
+  from enterprise_year_figures f ${enterprises ? `where f.enterprise_id in (${enterprises})` : ''}
+  window w as (partition by f.enterprise_id order by f.year)`;
+}
+
+/**
+ * The year ends an enterprise was open at (a closure's day is its first closed day; the current
+ * year counts the enterprises open today, i.e. not closed).
+ */
+export function openYearsSql(enterprises: string | null): string {
+  return `select p.enterprise_id, date_part('year', p.open_from)::int as from_year,
+    case when p.open_to is null then 9999
+      when p.open_to = make_date(date_part('year', p.open_to)::int, 12, 31) then date_part('year', p.open_to)::int
+      else date_part('year', p.open_to)::int - 1 end as to_year
+  from enterprise_period p ${enterprises ? `where p.enterprise_id in (${enterprises})` : ''}`;
+}
+
+/** $1 region codes, $2 first year, $3 current year: per enterprise, the years it counts in with its size class of those years. */
+const ENTERPRISE_SPANS = `in_regions as (select id from enterprise where region_code = any($1::varchar[])),
+sizes as (${sizeSpansSql('select id from in_regions')}),
+open_years as (${openYearsSql('select id from in_regions')}),
+spans as (
+  select e.id, e.region_code, z.size_class, e.social_organization, e.public_owned,
+    greatest(z.from_year, o.from_year, $2::int) as from_year, least(z.to_year, o.to_year, $3::int) as to_year
+  from enterprise e join open_years o on o.enterprise_id = e.id join sizes z on z.enterprise_id = e.id
+  where e.region_code = any($1::varchar[]) and greatest(z.from_year, o.from_year, $2::int) <= least(z.to_year, o.to_year, $3::int)
+)`;
+
+/** Each region's path in each year: the hierarchy at that year's end (the current year: today). */
+export function regionYearsSql(years: string, onDate: string): string {
+  return `select r.code, y.year, coalesce(v.path, r.path) as path
+  from region r cross join ${years} y
+  left join region_version v on v.region_code = r.code and v.valid_from <= ${onDate} and (v.valid_to is null or v.valid_to >= ${onDate})`;
+}
+
+// One leaf row per region × year × size × social organization × ownership, from the registry's
+// history: every span an enterprise counts with one size class is counted +1 in its first year
+// and −1 after its last, and summed forward, so 1M enterprises are read once, not once per year.
+const ENTERPRISE_COMPUTED = `${YEARS}, ${ENTERPRISE_SPANS},
+deltas as (
+  select region_code, size_class, social_organization, public_owned, year, sum(n)::int as n from (
+    select region_code, size_class, social_organization, public_owned, from_year as year, 1 as n from spans
+    union all
+    select region_code, size_class, social_organization, public_owned, to_year + 1, -1 from spans where to_year < $3::int
+  ) d group by 1, 2, 3, 4, 5
 ),
+region_years as (${regionYearsSql('years', 'coalesce(y.as_of, china_today())')} where r.code = any($1::varchar[])),
 totals as (
-  select g.region_code, g.region_path, y.year, g.size_class, g.social_organization, g.public_owned, sum(g.n)::int as total
-  from groups g join years y on (y.as_of is null or g.registered_year <= y.year)
+  select d.region_code, ry.path as region_path, y.year, d.size_class, d.social_organization, d.public_owned, sum(d.n)::int as total
+  from deltas d join years y on d.year <= y.year join region_years ry on ry.code = d.region_code and ry.year = y.year
   group by 1, 2, 3, 4, 5, 6
+  having sum(d.n) <> 0
 ),
 own as (
   -- distinct first, then count: count(distinct) would sort the person × year rows instead of hashing them
   select region_code, year, size_class, social_organization, public_owned, count(*)::int as covered
   from (
-    select distinct e.id, e.region_code, y.year, e.size_class, e.social_organization, e.public_owned
-    from coordinator c join enterprise e on e.id = c.enterprise_id
-    join years y on ${activeAt('c', 'y.as_of')} and ${enterpriseExistsAt('e', 'y.as_of')}
-    where e.region_code = any($1::varchar[])
+    select distinct s.id, s.region_code, y.year, s.size_class, s.social_organization, s.public_owned
+    from spans s join coordinator_assignment a on a.enterprise_id = s.id
+    join coordinator c on c.id = a.coordinator_id
+    join years y on y.year between s.from_year and s.to_year and ${activeAt('c', 'y.as_of')} and ${assignedAt('a', 'y.as_of')}
   ) covered
   group by 1, 2, 3, 4, 5
 ),
 grassroots as (
-  select distinct c.region_code, y.year
-  from coordinator c join region r on r.code = c.region_code and r.level = 'TOWNSHIP'
-  join years y on ${activeAt('c', 'y.as_of')}
-  where c.affiliation = 'GRASSROOTS' and c.region_code = any($1::varchar[])
+  select distinct a.region_code, y.year
+  from coordinator_assignment a join region r on r.code = a.region_code and r.level = 'TOWNSHIP'
+  join coordinator c on c.id = a.coordinator_id
+  join years y on ${activeAt('c', 'y.as_of')} and ${assignedAt('a', 'y.as_of')}
+  where c.affiliation = 'GRASSROOTS' and a.region_code = any($1::varchar[])
 ),
 computed as (
   -- a township with an active grassroots coordinator covers all of its enterprises (used for small/micro)
@@ -108,7 +159,7 @@ export function ownershipSql(employerPublic: string): string {
 /** The columns of analytics_person (migration AnalyticsPersonDelta), in order. */
 export const PERSON_COLUMNS = `id, region_code, status, joined_on, left_on, birth_key, category, gender, affiliation, ownership, size_class,
   education, certificate_levels, first_certified, occupations, occupations_first, certified_years, certified_levels,
-  training_years, training_hours, training_sessions, subsidy_years, subsidy_kinds, subsidy_amounts`;
+  training_years, training_hours, training_sessions, subsidy_years, subsidy_kinds, subsidy_amounts, region_codes, ownerships, size_classes`;
 
 /**
  * $1 first year, $2 today: one row of facts per person of `people` (a subquery of coordinator
@@ -125,7 +176,28 @@ export function personFactsSql(yearCount: number, people: string | null): string
     index === yearCount - 1 ? `min(level) filter (where issued_on <= $2::date)` : `min(level) filter (where issued_on <= make_date($1::int + ${index}, 12, 31))`,
   );
   const inSeries = (column: string) => `${column} >= make_date($1::int, 1, 1) and ${column} <= $2::date`;
-  return `with certificates as (
+  const slotDate = (slot: string) => `(case when ${slot} = ${yearCount - 1} then $2::date else make_date($1::int + ${slot}, 12, 31) end)`;
+  return `with assignments as (
+  select a.coordinator_id, a.region_code, a.enterprise_id, a.valid_from,
+    lead(a.valid_from) over (partition by a.coordinator_id order by a.valid_from) as next_from,
+    row_number() over (partition by a.coordinator_id order by a.valid_from) as n
+  from coordinator_assignment a ${where('a.coordinator_id')}
+),
+slots as (
+  -- the assignment on each figure's date (one slot per year): the latest begun by then, else the first
+  select a.coordinator_id, g.slot, a.region_code, a.enterprise_id
+  from assignments a cross join lateral generate_series(0, ${yearCount - 1}) g(slot)
+  where (a.n = 1 or a.valid_from <= ${slotDate('g.slot')}) and (a.next_from is null or a.next_from > ${slotDate('g.slot')})
+),
+sizes as (${sizeSpansSql(people ? 'select enterprise_id from slots' : null)}),
+assigned as (
+  select x.coordinator_id, array_agg(x.region_code order by x.slot) as region_codes,
+    array_agg(${ownershipSql('e.public_owned')} order by x.slot) as ownerships, array_agg(coalesce(z.size_class, 'NONE')::text order by x.slot) as size_classes
+  from slots x left join enterprise e on e.id = x.enterprise_id
+  left join sizes z on z.enterprise_id = x.enterprise_id and $1::int + x.slot between z.from_year and z.to_year
+  group by 1
+),
+certificates as (
   select coordinator_id, array[${levels.join(', ')}] as levels, min(issued_on) as first_certified
   from certificate ${where('coordinator_id')} group by 1
 ),
@@ -162,14 +234,21 @@ select s.id, s.region_code, s.status::text as status, s.joined_on, s.left_on, ${
   coalesce(e.size_class, 'NONE')::text as size_class, (array['${EDUCATION_BY_RANK.join("','")}'])[coalesce(be.rank, 0) + 1] as education,
   k.levels as certificate_levels, k.first_certified, o.occupations, o.occupations_first, d.years as certified_years, d.levels as certified_levels,
   t.years as training_years, t.hours as training_hours, t.sessions as training_sessions,
-  u.years as subsidy_years, u.kinds as subsidy_kinds, u.amounts as subsidy_amounts
+  u.years as subsidy_years, u.kinds as subsidy_kinds, u.amounts as subsidy_amounts,
+  x.region_codes, x.ownerships, x.size_classes
 from ${people ? `(${people}) p(id) join coordinator s on s.id = p.id` : 'coordinator s'} left join enterprise e on e.id = s.enterprise_id
 left join best_education be on be.coordinator_id = s.id
 left join certificates k on k.coordinator_id = s.id
 left join occupations o on o.coordinator_id = s.id
 left join certified d on d.coordinator_id = s.id
 left join trainings t on t.coordinator_id = s.id
-left join subsidies u on u.coordinator_id = s.id`;
+left join subsidies u on u.coordinator_id = s.id
+left join assigned x on x.coordinator_id = s.id`;
+}
+
+/** A person's fact of a figure year (region, employer's ownership and size class): their slot of that year. */
+function slot(facts: string, year: string): string {
+  return `${facts}[${year} - $1::int + 1]`;
 }
 
 /** Figure years with the day each is counted on (31 December; the current year: $3 today) and that day as yyyymmdd. */
@@ -181,7 +260,8 @@ const YEARS_ON = `years as (
 /** $1 first year, $2 current year, $3 today: one row per person (signed) and year they were active in. */
 export const COORDINATOR_STOCK_SQL = `create temp table analytics_stock on commit drop as
 with ${YEARS_ON}
-select s.sign, s.region_code, y.year, s.category, s.gender, s.affiliation, s.ownership, s.size_class, s.education,
+select s.sign, ${slot('s.region_codes', 'y.year')} as region_code, y.year, s.category, s.gender, s.affiliation,
+  ${slot('s.ownerships', 'y.year')} as ownership, ${slot('s.size_classes', 'y.year')} as size_class, s.education,
   ${ageBandFromKeysSql('s.birth_key', 'y.on_key')} as age_band,
   coalesce(s.certificate_levels[y.year - $1::int + 1]::text, 'NONE') as cert_level
 from analytics_scope s join years y on ${activeAt('s', 'y.as_of')}`;
@@ -203,39 +283,40 @@ group by grouping sets (
   (region_code, year, cert_level), (region_code, year, ownership), (region_code, year, size_class), (region_code, year, affiliation))
 union all
 -- occupations held by the date: a person with two occupations counts once in each
-select s.region_code, y.year, 'OCCUPATION', o.occupation, sum(s.sign)
+select ${slot('s.region_codes', 'y.year')}, y.year, 'OCCUPATION', o.occupation, sum(s.sign)
 from analytics_scope s join years y on ${activeAt('s', 'y.as_of')}
 cross join lateral unnest(s.occupations, s.occupations_first) o(occupation, first_issued)
 where o.first_issued <= y.on_date
 group by 1, 2, 3, 4
 union all
-select region_code, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', sum(sign)
+select ${slot('region_codes', "date_part('year', joined_on)::int")}, date_part('year', joined_on)::smallint, 'JOINED', 'ALL', sum(sign)
 from analytics_scope where joined_on >= make_date($1::int, 1, 1) and joined_on <= $3::date group by 1, 2
 union all
-select region_code, date_part('year', left_on)::smallint, 'LEFT', 'ALL', sum(sign)
+select ${slot('region_codes', "date_part('year', left_on)::int")}, date_part('year', left_on)::smallint, 'LEFT', 'ALL', sum(sign)
 from analytics_scope where left_on >= make_date($1::int, 1, 1) and left_on <= $3::date group by 1, 2
 union all
-select region_code, date_part('year', first_certified)::smallint, 'NEWLY_CERTIFIED', 'ALL', sum(sign)
+select ${slot('region_codes', "date_part('year', first_certified)::int")}, date_part('year', first_certified)::smallint, 'NEWLY_CERTIFIED', 'ALL', sum(sign)
 from analytics_scope where first_certified >= make_date($1::int, 1, 1) and first_certified <= $3::date group by 1, 2
 union all
-select s.region_code, c.year, 'CERTIFIED', c.level, sum(s.sign)
+select ${slot('s.region_codes', 'c.year')}, c.year, 'CERTIFIED', c.level, sum(s.sign)
 from analytics_scope s cross join lateral unnest(s.certified_years, s.certified_levels) c(year, level)
 group by 1, 2, 3, 4
 union all
-select s.region_code, t.year, d.dimension, 'ALL', sum(d.value)
+select ${slot('s.region_codes', 't.year')}, t.year, d.dimension, 'ALL', sum(d.value)
 from analytics_scope s cross join lateral unnest(s.training_years, s.training_hours, s.training_sessions) t(year, hours, sessions)
 cross join lateral (values ('TRAINED', s.sign::numeric), ('TRAINING_HOURS', s.sign * t.hours), ('TRAININGS', (s.sign * t.sessions)::numeric)) d(dimension, value)
 group by 1, 2, 3, 4
 union all
-select s.region_code, u.year, d.dimension, u.kind, sum(d.value)
+select ${slot('s.region_codes', 'u.year')}, u.year, d.dimension, u.kind, sum(d.value)
 from analytics_scope s cross join lateral unnest(s.subsidy_years, s.subsidy_kinds, s.subsidy_amounts) u(year, kind, amount)
 cross join lateral (values ('SUBSIDY_PEOPLE', s.sign::numeric), ('SUBSIDY_AMOUNT', s.sign * u.amount)) d(dimension, value)
 group by 1, 2, 3, 4
 ) leaf
 where value <> 0
 )`;
-// leaf rows carry their region's path (the node statements walk it)
-const COORDINATOR_LEAF_ROWS = `select c.region_code, r.path as region_path, c.year, c.dimension, c.bucket, c.value from computed c join region r on r.code = c.region_code`;
+// leaf rows carry their region's path in their year (the node statements walk it)
+const COORDINATOR_LEAF_ROWS = `select c.region_code, r.path as region_path, c.year, c.dimension, c.bucket, c.value from computed c
+  join (${regionYearsSql('years', 'y.on_date')}) r on r.code = c.region_code and r.year = c.year`;
 
 // Node rows are kept by difference: a region's old leaf rows are subtracted from every
 // ancestor (the codes in its path) and its new rows added, so refreshing one township touches a

@@ -3,6 +3,8 @@ import { DateScalar } from '../common/date.scalar';
 import { EducationLevel, HonorLevel } from '../common/enums';
 import { CoordinatorAffiliation, CoordinatorStatus } from './dto/coordinator.input';
 import { SubsidyKind, WorkRecordKind } from './dto/sub-record.input';
+import { EnterpriseModel } from '../enterprises/enterprise.model';
+import type { EnterpriseEntity } from '../enterprises/enterprise.entity';
 
 @ObjectType('Certificate')
 export class CertificateModel {
@@ -69,6 +71,15 @@ export class WorkRecordModel {
   @Field(() => Int) count!: number;
   @Field(() => DateScalar) recordedOn!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+@ObjectType('CoordinatorAssignment', { description: 'an employer or unit and region, held from … to (the last day; null: still held)' })
+export class CoordinatorAssignmentModel {
+  @Field(() => EnterpriseModel, { nullable: true, description: 'the employer (null: none, or outside your jurisdiction)' }) enterprise!: EnterpriseEntity | null;
+  @Field(() => String, { nullable: true }) unitName!: string | null;
+  @Field() regionCode!: string;
+  @Field(() => DateScalar) from!: string;
+  @Field(() => DateScalar, { nullable: true }) to!: string | null;
 }
 
 @ObjectType('Coordinator')

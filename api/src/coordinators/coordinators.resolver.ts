@@ -18,6 +18,7 @@ import {
   DisciplinaryRecordModel,
   EducationModel,
   HonorModel,
+  CoordinatorAssignmentModel,
   TrainingModel,
   WorkPeriodModel,
   WorkRecordModel,
@@ -145,6 +146,19 @@ export class CoordinatorsResolver {
   @ResolveField(() => [WorkRecordModel])
   workRecords(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext) {
     return this.subRecords('workRecords', coordinator, context);
+  }
+
+  @ResolveField(() => [CoordinatorAssignmentModel], { description: 'employers or units and regions over time, oldest first' })
+  assignments(@Parent() coordinator: CoordinatorEntity, @Context() context: GraphQLContext): Promise<CoordinatorAssignmentModel[]> {
+    return context.loaders
+      .get<(CoordinatorAssignmentModel & { coordinatorId: string })[]>('coordinator.assignments', async (ids) => {
+        const rows = await this.coordinatorService.assignmentsFor(ids);
+        const enterpriseIds = [...new Set(rows.flatMap((row) => (row.enterpriseId ? [row.enterpriseId] : [])))];
+        const enterprises = new Map((enterpriseIds.length ? await this.enterpriseService.findMany(enterpriseIds) : []).map((enterprise) => [enterprise.id, enterprise]));
+        const models = rows.map((row) => ({ ...row, enterprise: row.enterpriseId ? (enterprises.get(row.enterpriseId) ?? null) : null }));
+        return groupByKey(ids, models, (row) => row.coordinatorId);
+      })
+      .load(coordinator.id);
   }
 
   private subRecords(key: SubRecordKey, coordinator: CoordinatorEntity, context: GraphQLContext) {

@@ -36,7 +36,7 @@ const SORT_COLUMNS: Record<CoordinatorSort, string> = {
 
 const COLUMN_NAMES = [
   'id', 'name', 'gender', 'birth_date', 'id_number_masked', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots',
-  'enterprise_id', 'unit_name', 'region_code', 'region_path', 'post', 'status', 'joined_on', 'left_on', 'version', 'created_at', 'updated_at',
+  'enterprise_id', 'unit_name', 'region_code', 'region_path', 'post', 'status', 'joined_on', 'left_on', 'assigned_on', 'version', 'created_at', 'updated_at',
 ];
 const COLUMNS = COLUMN_NAMES.map((column) => `c.${column}`).join(', ');
 
@@ -45,7 +45,7 @@ const FIELD_COLUMNS: Record<string, readonly string[]> = {
   __typename: [], id: [], name: ['name'], gender: ['gender'], birthDate: ['birth_date'], age: ['birth_date'], idNumber: ['id_number_masked'],
   phone: ['phone'], category: ['category'], affiliation: ['affiliation'], tripartiteOrGrassroots: ['tripartite_or_grassroots'],
   enterpriseId: ['enterprise_id'], enterprise: ['enterprise_id'], unitName: ['unit_name'], regionCode: ['region_code'], region: ['region_code'],
-  post: ['post'], status: ['status'], joinedOn: ['joined_on'], leftOn: ['left_on'], version: ['version'], createdAt: ['created_at'],
+  post: ['post'], status: ['status'], joinedOn: ['joined_on'], leftOn: ['left_on'], assignments: [], version: ['version'], createdAt: ['created_at'],
   updatedAt: ['updated_at'], certificates: [], educations: [], workPeriods: [], trainings: [], honors: [], disciplinaryRecords: [], workRecords: [],
 };
 
@@ -65,6 +65,16 @@ function defaultCategory(affiliation: CoordinatorAffiliation): number {
 function defaultAffiliation(tripartiteOrGrassroots: boolean, enterpriseId: string | null, region: RegionEntity): CoordinatorAffiliation {
   if (tripartiteOrGrassroots) return region.level === 'TOWNSHIP' ? CoordinatorAffiliation.GRASSROOTS : CoordinatorAffiliation.TRIPARTITE;
   return enterpriseId ? CoordinatorAffiliation.ENTERPRISE : CoordinatorAffiliation.OTHER;
+}
+
+export interface CoordinatorAssignmentRow {
+  coordinatorId: string;
+  enterpriseId: string | null;
+  unitName: string | null;
+  regionCode: string;
+  from: string;
+  /** the last day (the day before the next assignment, or before leaving the corps); null: current */
+  to: string | null;
 }
 
 @Injectable()
@@ -234,6 +244,10 @@ export class CoordinatorsService {
       (input.tripartiteOrGrassroots !== undefined || input.enterpriseId !== undefined || input.regionCode
         ? defaultAffiliation(tripartiteOrGrassroots, enterpriseId, region)
         : (current.affiliation as CoordinatorAffiliation));
+    const reassigned =
+      enterpriseId !== current.enterpriseId || region.code !== current.regionCode ||
+      (input.unitName !== undefined && (input.unitName ?? null) !== (current.unitName ?? null));
+    const effectiveFrom = this.effectiveFrom(input.effectiveFrom, current, reassigned);
     const after = {
       name,
       regionCode: region.code,
@@ -249,14 +263,16 @@ export class CoordinatorsService {
     };
 
     return this.dataSource.transaction(async (manager) => {
+      // the assignment's first day is the one given here (see migration EffectiveDatedRegistry)
+      if (effectiveFrom) await manager.query(`select set_config('registry.history_stated', 'on', true)`);
       const result = await manager.query(
         `update coordinator set name = $3, region_code = $4, region_path = $5, enterprise_id = $6, tripartite_or_grassroots = $7,
            affiliation = $8, category = $9, phone = $10, unit_name = $11, post = $12, joined_on = $13,
-           version = version + 1, updated_at = now()
+           assigned_on = coalesce($14::date, assigned_on), version = version + 1, updated_at = now()
          where id = $1 and version = $2 returning id`,
         [
           current.id, input.version, after.name, after.regionCode, after.regionPath, after.enterpriseId, after.tripartiteOrGrassroots,
-          after.affiliation, after.category, after.phone, after.unitName, after.post, after.joinedOn,
+          after.affiliation, after.category, after.phone, after.unitName, after.post, after.joinedOn, effectiveFrom,
         ],
       );
       await assertVersionMatched(manager, result, 'coordinator', current.id, '协调员');
@@ -268,13 +284,50 @@ export class CoordinatorsService {
           objectType: 'coordinator',
           objectId: current.id,
           regionPath: after.regionPath,
-          detail: { changes: changedFields(current as unknown as Record<string, unknown>, after), subRecordsReplaced: replaced },
+          detail: {
+            changes: changedFields(current as unknown as Record<string, unknown>, after),
+            subRecordsReplaced: replaced,
+            ...(reassigned ? { assignmentFrom: effectiveFrom } : {}),
+          },
         },
         manager,
       );
       const [updated] = await manager.query(`select ${COLUMNS} from coordinator c where c.id = $1`, [current.id]);
       return this.fromRow(updated);
     });
+  }
+
+  /**
+   * The first day of a new assignment (employer, unit or region): today unless given; not before
+   * the current assignment's first day (that day itself corrects the current one), not after today.
+   */
+  private effectiveFrom(given: string | null | undefined, current: CoordinatorEntity, reassigned: boolean): string | null {
+    if (given == null) return reassigned ? todayIsoDate() : null;
+    if (!isValidIsoDate(given)) throw RegistryError.badInput('effectiveFrom', '日期无效');
+    if (compareDates(given, current.assignedOn) < 0) {
+      throw RegistryError.badInput('effectiveFrom', `生效日期早于当前任职的起始日期 ${current.assignedOn}`);
+    }
+    if (compareDates(given, todayIsoDate()) > 0) throw RegistryError.badInput('effectiveFrom', '生效日期不能晚于今天');
+    return reassigned ? given : null;
+  }
+
+  /** The assignments of coordinators, oldest first (for the `assignments` field). */
+  async assignmentsFor(coordinatorIds: readonly string[]): Promise<CoordinatorAssignmentRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `select a.coordinator_id, a.enterprise_id, a.unit_name, a.region_code, a.valid_from::text as valid_from,
+         coalesce(a.valid_to, case when c.left_on is not null then greatest(c.left_on - 1, a.valid_from) end)::text as valid_to
+       from coordinator_assignment a join coordinator c on c.id = a.coordinator_id
+       where a.coordinator_id = any($1::bigint[]) order by a.coordinator_id, a.valid_from`,
+      [coordinatorIds],
+    );
+    return rows.map((row) => ({
+      coordinatorId: String(row.coordinator_id),
+      enterpriseId: row.enterprise_id == null ? null : String(row.enterprise_id),
+      unitName: row.unit_name as string | null,
+      regionCode: row.region_code as string,
+      from: row.valid_from as string,
+      to: row.valid_to as string | null,
+    }));
   }
 
   /** 离岗: the person leaves the corps; history stays, figures stop counting them from leftOn. */
@@ -356,6 +409,7 @@ export class CoordinatorsService {
       status: row.status,
       joinedOn: row.joined_on,
       leftOn: row.left_on,
+      assignedOn: row.assigned_on,
       version: row.version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

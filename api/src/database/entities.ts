@@ -5,6 +5,9 @@ import { COORDINATOR_SUB_RECORD_ENTITIES } from '../coordinators/entities/sub-re
 import { EnterpriseIncidentEntity } from '../enterprises/enterprise-incident.entity';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { RegionVersionEntity } from '../regions/region-version.entity';
+import { CoordinatorAssignmentEntity } from '../coordinators/entities/coordinator-assignment.entity';
+import { EnterprisePeriodEntity, EnterpriseYearFiguresEntity } from '../enterprises/enterprise-history.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -16,4 +19,9 @@ export const ENTITIES = [
   UserSessionEntity,
   PasswordHistoryEntity,
   AuditLogEntity,
+  // the registry's history (migration EffectiveDatedRegistry)
+  CoordinatorAssignmentEntity,
+  EnterpriseYearFiguresEntity,
+  EnterprisePeriodEntity,
+  RegionVersionEntity,
 ];

@@ -55,7 +55,7 @@ export class EnterpriseEntity {
   @Column({ name: 'size_override_reason', type: 'varchar', nullable: true })
   sizeOverrideReason!: string | null;
 
-  @Column({ name: 'size_class', type: 'varchar', insert: false, update: false })
+  @Column({ name: 'size_class', type: 'varchar', generatedType: 'STORED', asExpression: 'coalesce(size_override, derived_size_class)' })
   sizeClass!: SizeClass;
 
   @Column({ name: 'registered_on', type: 'date' })
@@ -63,6 +63,14 @@ export class EnterpriseEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** the year of the figures above (enterprise_year_figures holds every year's) */
+  @Column({ name: 'figures_year', type: 'smallint' })
+  figuresYear!: number;
+
+  /** the day `active` took its value: registered, closed or reopened on (enterprise_period) */
+  @Column({ name: 'status_since', type: 'date' })
+  statusSince!: string;
 
   @Column({ type: 'integer' })
   version!: number;

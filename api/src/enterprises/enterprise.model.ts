@@ -10,6 +10,18 @@ export class IncidentModel {
   @Field(() => String, { nullable: true }) description!: string | null;
 }
 
+@ObjectType('EnterpriseYearFigures', { description: "an enterprise's figures of a year; they hold until the next year with figures" })
+export class EnterpriseYearFiguresModel {
+  @Field(() => Int) year!: number;
+  @Field(() => Int) employees!: number;
+  @Field(() => Float, { description: '营业收入, 万元' }) revenue!: number;
+  @Field(() => Float, { nullable: true, description: '资产总额, 万元' }) assets!: number | null;
+  @Field(() => SizeClass, { description: 'the override if any, else the class derived by the 2017 table' }) sizeClass!: SizeClass;
+  @Field(() => SizeClass) derivedSizeClass!: SizeClass;
+  @Field(() => SizeClass, { nullable: true }) sizeOverride!: SizeClass | null;
+  @Field(() => String, { nullable: true }) sizeOverrideReason!: string | null;
+}
+
 @ObjectType('Enterprise')
 export class EnterpriseModel {
   @Field(() => ID) id!: string;

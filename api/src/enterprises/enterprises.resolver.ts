@@ -8,7 +8,8 @@ import { RegionModel } from '../regions/region.model';
 import { RegionsService } from '../regions/regions.service';
 import { EnterpriseFilter, EnterpriseOrder } from './dto/enterprise-filter.input';
 import { EnterpriseInput, UpdateEnterpriseInput } from './dto/enterprise.input';
-import { EnterpriseModel, EnterprisePageModel, IncidentModel } from './enterprise.model';
+import { DateScalar } from '../common/date.scalar';
+import { EnterpriseModel, EnterprisePageModel, EnterpriseYearFiguresModel, IncidentModel } from './enterprise.model';
 import { EnterprisesService } from './enterprises.service';
 import type { EnterpriseEntity } from './enterprise.entity';
 
@@ -49,13 +50,15 @@ export class EnterprisesResolver {
   }
 
   @Roles(...EDITOR_ROLES)
-  @Mutation(() => EnterpriseModel, { description: 'marks the enterprise closed/removed; it leaves lists and coverage figures' })
+  @Mutation(() => EnterpriseModel, { description: 'marks the enterprise closed/removed from a day; it leaves lists, and the figures of the years after' })
   deactivateEnterprise(
     @CurrentUser() user: SessionUser,
     @Args('id', { type: () => ID }) id: string,
     @Args('version', { type: () => Int }) version: number,
+    @Args('on', { type: () => DateScalar, nullable: true, description: 'closed on this day (default today): it counts in the years it was open' })
+    on?: string | null,
   ): Promise<EnterpriseEntity> {
-    return this.enterpriseService.setActive(user, id, version, false);
+    return this.enterpriseService.setActive(user, id, version, false, on);
   }
 
   @Roles(...EDITOR_ROLES)
@@ -64,8 +67,18 @@ export class EnterprisesResolver {
     @CurrentUser() user: SessionUser,
     @Args('id', { type: () => ID }) id: string,
     @Args('version', { type: () => Int }) version: number,
+    @Args('on', { type: () => DateScalar, nullable: true, description: 'open again from this day (default today)' }) on?: string | null,
   ): Promise<EnterpriseEntity> {
-    return this.enterpriseService.setActive(user, id, version, true);
+    return this.enterpriseService.setActive(user, id, version, true, on);
+  }
+
+  @ResolveField(() => [EnterpriseYearFiguresModel], { description: 'figures by year, oldest first' })
+  yearFigures(@Parent() enterprise: EnterpriseEntity, @Context() context: GraphQLContext): Promise<EnterpriseYearFiguresModel[]> {
+    return context.loaders
+      .get<(EnterpriseYearFiguresModel & { enterpriseId: string })[]>('enterprise.yearFigures', async (ids) =>
+        groupByKey(ids, await this.enterpriseService.yearFiguresFor(ids), (row) => row.enterpriseId),
+      )
+      .load(enterprise.id);
   }
 
   @ResolveField(() => RegionModel, { nullable: true })

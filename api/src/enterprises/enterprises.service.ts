@@ -20,6 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { RegionsService } from '../regions/regions.service';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseSort } from './dto/enterprise-filter.input';
 import { EnterpriseInput, IncidentInput, UpdateEnterpriseInput } from './dto/enterprise.input';
+import type { SizeClass } from '../common/enums';
 import { EnterpriseIncidentEntity } from './enterprise-incident.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 
@@ -40,7 +41,7 @@ export const COVERED_SQL = `exists (select 1 from coordinator c where c.enterpri
 const ENTERPRISE_COLUMNS = [
   'id', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue',
   'assets', 'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason',
-  'size_class', 'registered_on', 'active', 'version', 'created_at', 'updated_at',
+  'size_class', 'registered_on', 'active', 'figures_year', 'status_since', 'version', 'created_at', 'updated_at',
 ];
 /** The columns each GraphQL field of an enterprise reads (projection.ts), for the employer joined to a coordinator list. */
 const FIELD_COLUMNS: Record<string, readonly string[]> = {
@@ -48,7 +49,7 @@ const FIELD_COLUMNS: Record<string, readonly string[]> = {
   industryCode: ['industry_code'], industryName: ['industry_code'], industrySection: ['industry_section'], employees: ['employees'],
   revenue: ['revenue'], assets: ['assets'], publicOwned: ['public_owned'], socialOrganization: ['social_organization'],
   sizeClass: ['size_class'], derivedSizeClass: ['derived_size_class'], sizeOverride: ['size_override'], sizeOverrideReason: ['size_override_reason'],
-  registeredOn: ['registered_on'], active: ['active'], version: ['version'], createdAt: ['created_at'], updatedAt: ['updated_at'],
+  registeredOn: ['registered_on'], active: ['active'], yearFigures: [], version: ['version'], createdAt: ['created_at'], updatedAt: ['updated_at'],
   incidents: [], coordinatorCount: [], covered: [],
 };
 const OWN_NAMES: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((column) => [column, column]));
@@ -152,38 +153,59 @@ export class EnterprisesService {
   async update(user: SessionUser, input: UpdateEnterpriseInput): Promise<EnterpriseEntity> {
     const current = await this.require(user, input.id);
     const region = input.regionCode ? this.regions.requireWritable(input.regionCode, user) : null;
+    const figuresGiven = [input.employees, input.revenue, input.assets, input.sizeOverride, input.sizeOverrideReason, input.clearSizeOverride].some(
+      (value) => value !== undefined,
+    );
+    const figuresYear = this.checkFiguresYear(input.figuresYear, current);
+    // figures of a year before the current figures' go to that year only; the row keeps the latest
+    const pastYear = figuresGiven && figuresYear < current.figuresYear;
+    const base = pastYear ? await this.figuresOf(current.id, figuresYear) : current;
     const merged: EnterpriseInput = {
       creditCode: current.creditCode,
       name: input.name ?? current.name,
       regionCode: region?.code ?? current.regionCode,
       industryCode: input.industryCode ?? current.industryCode,
-      employees: input.employees ?? current.employees,
-      revenue: input.revenue ?? current.revenue,
-      assets: input.assets !== undefined ? input.assets : current.assets,
+      employees: input.employees ?? base.employees,
+      revenue: input.revenue ?? base.revenue,
+      assets: input.assets !== undefined ? input.assets : base.assets,
       publicOwned: input.publicOwned ?? current.publicOwned,
       socialOrganization: input.socialOrganization ?? current.socialOrganization,
-      sizeOverride: input.clearSizeOverride ? null : (input.sizeOverride ?? (current.sizeOverride as EnterpriseInput['sizeOverride'])),
-      sizeOverrideReason: input.clearSizeOverride ? null : (input.sizeOverrideReason ?? current.sizeOverrideReason),
+      sizeOverride: input.clearSizeOverride ? null : (input.sizeOverride ?? (base.sizeOverride as EnterpriseInput['sizeOverride'])),
+      sizeOverrideReason: input.clearSizeOverride ? null : (input.sizeOverrideReason ?? base.sizeOverrideReason),
     };
-    const fields = this.validatedFields(merged);
+    const yearFields = this.validatedFields(merged);
+    const fields = pastYear
+      ? this.validatedFields({
+          ...merged,
+          employees: current.employees,
+          revenue: current.revenue,
+          assets: current.assets,
+          sizeOverride: current.sizeOverride as EnterpriseInput['sizeOverride'],
+          sizeOverrideReason: current.sizeOverrideReason,
+        })
+      : yearFields;
+    const rowFiguresYear = figuresGiven && !pastYear ? figuresYear : current.figuresYear;
     if (input.incidents) this.validateIncidents(input.incidents);
 
     return this.dataSource.transaction(async (manager) => {
+      // the figures' year is the one given here (see migration EffectiveDatedRegistry)
+      await manager.query(`select set_config('registry.history_stated', 'on', true)`);
       const after = { ...fields, regionCode: region?.code ?? current.regionCode, regionPath: region?.path ?? current.regionPath };
       // Optimistic lock: the row changes only if nobody saved since the version the user read.
       const updated = await manager.query(
         `update enterprise set name = $3, region_code = $4, region_path = $5, industry_code = $6, industry_section = $7,
            employees = $8, revenue = $9, assets = $10, public_owned = $11, social_organization = $12,
-           derived_size_class = $13, size_override = $14, size_override_reason = $15,
+           derived_size_class = $13, size_override = $14, size_override_reason = $15, figures_year = $16,
            version = version + 1, updated_at = now()
          where id = $1 and version = $2 returning id`,
         [
           current.id, input.version, after.name, after.regionCode, after.regionPath, after.industryCode, after.industrySection,
           after.employees, after.revenue, after.assets, after.publicOwned, after.socialOrganization,
-          after.derivedSizeClass, after.sizeOverride, after.sizeOverrideReason,
+          after.derivedSizeClass, after.sizeOverride, after.sizeOverrideReason, rowFiguresYear,
         ],
       );
       await assertVersionMatched(manager, updated, 'enterprise', current.id, '用人单位');
+      if (pastYear) await this.saveYearFigures(manager, current, figuresYear, yearFields);
       if (input.incidents) await this.replaceIncidents(manager, current.id, input.incidents);
       const before = { ...current } as unknown as Record<string, unknown>;
       await this.audit.record(
@@ -193,7 +215,11 @@ export class EnterprisesService {
           objectType: 'enterprise',
           objectId: current.id,
           regionPath: after.regionPath,
-          detail: { changes: changedFields(before, after as unknown as Record<string, unknown>), incidentsReplaced: !!input.incidents },
+          detail: {
+            changes: changedFields(pastYear ? { ...before, ...base } : before, pastYear ? { ...after, ...yearFields } : (after as unknown as Record<string, unknown>)),
+            incidentsReplaced: !!input.incidents,
+            ...(figuresGiven ? { figuresYear } : {}),
+          },
         },
         manager,
       );
@@ -201,21 +227,88 @@ export class EnterprisesService {
     });
   }
 
-  async setActive(user: SessionUser, id: string, version: number, active: boolean): Promise<EnterpriseEntity> {
+  async setActive(user: SessionUser, id: string, version: number, active: boolean, on?: string | null): Promise<EnterpriseEntity> {
     const current = await this.require(user, id);
+    const since = on ?? todayIsoDate();
+    if (!isValidIsoDate(since)) throw RegistryError.badInput('on', '日期无效');
+    if (compareDates(since, todayIsoDate()) > 0) throw RegistryError.badInput('on', '日期不能晚于今天');
+    if (compareDates(since, current.statusSince) < 0) {
+      throw RegistryError.badInput('on', `日期早于${current.active ? '本次登记或恢复' : '注销'}日期 ${current.statusSince}`);
+    }
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select set_config('registry.history_stated', 'on', true)`);
       const updated = await manager.query(
-        `update enterprise set active = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
-        [id, version, active],
+        `update enterprise set active = $3, status_since = case when active = $3 then status_since else $4::date end,
+           version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
+        [id, version, active, since],
       );
       await assertVersionMatched(manager, updated, 'enterprise', id, '用人单位');
       await this.audit.record(
         user,
-        { action: active ? 'ENTERPRISE_REACTIVATE' : 'ENTERPRISE_DEACTIVATE', objectType: 'enterprise', objectId: id, regionPath: current.regionPath },
+        { action: active ? 'ENTERPRISE_REACTIVATE' : 'ENTERPRISE_DEACTIVATE', objectType: 'enterprise', objectId: id, regionPath: current.regionPath, detail: { on: since } },
         manager,
       );
       return manager.getRepository(EnterpriseEntity).findOneByOrFail({ id });
     });
+  }
+
+  /** A year for figures: from the registration year to the current year. */
+  private checkFiguresYear(given: number | null | undefined, current: EnterpriseEntity): number {
+    const latest = Number(todayIsoDate().slice(0, 4));
+    if (given == null) return latest;
+    const registered = Number(current.registeredOn.slice(0, 4));
+    if (!Number.isInteger(given) || given > latest || given < registered) {
+      throw RegistryError.badInput('figuresYear', `统计年度须在登记年度 ${registered} 至 ${latest} 年之间`);
+    }
+    return given;
+  }
+
+  /** The figures that held in a year: that year's, else the latest earlier year's, else the first. */
+  private async figuresOf(enterpriseId: string, year: number) {
+    const [row] = await this.dataSource.query(
+      `select employees, revenue, assets, size_override, size_override_reason from enterprise_year_figures where enterprise_id = $1
+       order by year <= $2 desc, case when year <= $2 then -year else year end limit 1`,
+      [enterpriseId, year],
+    );
+    return {
+      employees: row.employees as number,
+      revenue: Number(row.revenue),
+      assets: row.assets == null ? null : Number(row.assets),
+      sizeOverride: row.size_override as EnterpriseEntity['sizeOverride'],
+      sizeOverrideReason: row.size_override_reason as string | null,
+    };
+  }
+
+  private async saveYearFigures(manager: EntityManager, enterprise: EnterpriseEntity, year: number, fields: ReturnType<EnterprisesService['validatedFields']>) {
+    await manager.query(
+      `insert into enterprise_year_figures (enterprise_id, year, province_code, employees, revenue, assets, derived_size_class, size_override,
+         size_override_reason, size_class)
+       values ($1, $2, left($3, 2), $4, $5, $6, $7::varchar, $8::varchar, $9, coalesce($8::varchar, $7::varchar))
+       on conflict (enterprise_id, year) do update set employees = excluded.employees, revenue = excluded.revenue, assets = excluded.assets,
+         derived_size_class = excluded.derived_size_class, size_override = excluded.size_override,
+         size_override_reason = excluded.size_override_reason, size_class = excluded.size_class`,
+      [enterprise.id, year, enterprise.regionCode, fields.employees, fields.revenue, fields.assets, fields.derivedSizeClass, fields.sizeOverride, fields.sizeOverrideReason],
+    );
+  }
+
+  /** Every year's figures of enterprises, oldest first (for the `yearFigures` field). */
+  async yearFiguresFor(enterpriseIds: readonly string[]) {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `select enterprise_id, year, employees, revenue, assets, derived_size_class, size_override, size_override_reason, size_class
+       from enterprise_year_figures where enterprise_id = any($1::bigint[]) order by enterprise_id, year`,
+      [enterpriseIds],
+    );
+    return rows.map((row) => ({
+      enterpriseId: String(row.enterprise_id),
+      year: row.year as number,
+      employees: row.employees as number,
+      revenue: Number(row.revenue),
+      assets: row.assets == null ? null : Number(row.assets),
+      derivedSizeClass: row.derived_size_class as SizeClass,
+      sizeOverride: row.size_override as SizeClass | null,
+      sizeOverrideReason: row.size_override_reason as string | null,
+      sizeClass: row.size_class as SizeClass,
+    }));
   }
 
   async incidentsFor(enterpriseIds: readonly string[]): Promise<EnterpriseIncidentEntity[]> {
@@ -325,6 +418,8 @@ export class EnterprisesService {
       sizeClass: column('size_class') as EnterpriseEntity['sizeClass'],
       registeredOn: column('registered_on') as string,
       active: column('active') as boolean,
+      figuresYear: column('figures_year') as number,
+      statusSince: column('status_since') as string,
       version: column('version') as number,
       createdAt: column('created_at') as Date,
       updatedAt: column('updated_at') as Date,

@@ -100,6 +100,7 @@ export const COORDINATOR_SHEET: SheetSpec = {
     { key: 'joinedOn', header: '入职日期', date: true, note: '加入协调员队伍的日期；留空时取最早的工作开始日期。' },
     { key: 'status', header: '状态', list: 'status', note: '在岗 / 离岗，留空为在岗。' },
     { key: 'leftOn', header: '离岗日期', date: true, note: '状态为离岗时填写，不得早于入职日期。' },
+    { key: 'changedOn', header: '变更日期', date: true, note: '用人单位、工作单位或所在地区有变更时，新单位或地区的起始日期；留空为今天。不得早于当前任职的起始日期。' },
     ...CERTIFICATE_COLUMNS,
     ...EDUCATION_COLUMNS,
     ...WORK_PERIOD_COLUMNS,
@@ -136,6 +137,7 @@ export const ENTERPRISE_SHEET: SheetSpec = {
     { key: 'sizeOverride', header: '规模调整', list: 'size', note: '一般留空（按2017年划分办法自动计算）；需调整时选择 大型/中型/小型/微型 并填写理由。' },
     { key: 'sizeOverrideReason', header: '调整理由', width: 20, note: '填写规模调整时必填。' },
     { key: 'registeredOn', header: '登记日期', date: true, note: '可留空（新增时为今天）。' },
+    { key: 'figuresYear', header: '统计年度', note: '从业人员数、营业收入、资产总额所属的年度，如 2025；留空为今年。' },
   ],
 };
 

@@ -98,11 +98,14 @@ export class ImportCommitService {
     id: string,
     progress: (rows: number) => Promise<void>,
   ): Promise<number> {
+    // the figures' year (统计年度) and the day of an employer change (变更日期) are the rows' own (migration EffectiveDatedRegistry)
+    await run(`select set_config('registry.history_stated', 'on', true)`);
     const inserted = (await run(
       `insert into enterprise (credit_code, name, region_code, region_path, industry_code, industry_section, employees, revenue, assets,
-         public_owned, social_organization, derived_size_class, size_override, size_override_reason, registered_on)
+         public_owned, social_organization, derived_size_class, size_override, size_override_reason, registered_on, figures_year)
        select s.credit_code, s.name, s.region_code, s.region_path, s.industry_code, s.industry_section, s.employees, s.revenue, s.assets,
-         s.public_owned, s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, $2::date)
+         s.public_owned, s.social_organization, s.derived_size_class, s.size_override, s.size_override_reason, coalesce(s.registered_on, $2::date),
+         s.figures_year
        from import_staging_enterprise s join import_target t on t.row_number = s.row_number
        where s.job_id = $1 and t.action = 'NEW'
        order by s.row_number
@@ -110,16 +113,35 @@ export class ImportCommitService {
       [id, todayIsoDate()],
     )) as unknown[];
     await progress(inserted.length);
+    // figures of a year before the enterprise's latest go to that year only
+    await run(
+      `insert into enterprise_year_figures (enterprise_id, year, province_code, employees, revenue, assets, derived_size_class, size_override,
+         size_override_reason, size_class)
+       select e.id, s.figures_year, left(e.region_code, 2), s.employees, s.revenue, s.assets, s.derived_size_class, s.size_override,
+         s.size_override_reason, coalesce(s.size_override, s.derived_size_class)
+       from import_staging_enterprise s join import_target t on t.row_number = s.row_number join enterprise e on e.id = t.target_id
+       where s.job_id = $1 and t.action = 'UPDATE' and s.figures_year < e.figures_year
+       on conflict (enterprise_id, year) do update set employees = excluded.employees, revenue = excluded.revenue, assets = excluded.assets,
+         derived_size_class = excluded.derived_size_class, size_override = excluded.size_override,
+         size_override_reason = excluded.size_override_reason, size_class = excluded.size_class`,
+      [id],
+    );
+    const past = `s.figures_year < e.figures_year`;
+    const figures = (column: string) => `${column} = case when ${past} then e.${column} else s.${column} end`;
     const updated = (await run(
       `update enterprise e set name = s.name, region_code = s.region_code, region_path = s.region_path, industry_code = s.industry_code,
-         industry_section = s.industry_section, employees = s.employees, revenue = s.revenue, assets = s.assets, public_owned = s.public_owned,
-         social_organization = s.social_organization, derived_size_class = s.derived_size_class, size_override = s.size_override,
-         size_override_reason = s.size_override_reason, registered_on = coalesce(s.registered_on, e.registered_on),
+         industry_section = s.industry_section, ${['employees', 'revenue', 'assets', 'derived_size_class', 'size_override', 'size_override_reason'].map(figures).join(', ')},
+         public_owned = s.public_owned, social_organization = s.social_organization,
+         figures_year = case when ${past} then e.figures_year
+           when (e.employees, e.revenue, e.assets, e.derived_size_class, e.size_override, e.size_override_reason)
+             is distinct from (s.employees, s.revenue, s.assets, s.derived_size_class, s.size_override, s.size_override_reason)
+           then greatest(e.figures_year, coalesce(s.figures_year, $2::int)) else greatest(e.figures_year, coalesce(s.figures_year, e.figures_year)) end,
+         registered_on = coalesce(s.registered_on, e.registered_on),
          version = e.version + 1, updated_at = now()
        from import_staging_enterprise s join import_target t on t.row_number = s.row_number
        where s.job_id = $1 and t.action = 'UPDATE' and e.id = t.target_id
        returning e.id`,
-      [id],
+      [id, Number(todayIsoDate().slice(0, 4))],
     )) as [unknown[], number] | unknown[];
     return inserted.length + rowCount(updated);
   }
@@ -145,14 +167,18 @@ export class ImportCommitService {
       [id, todayIsoDate()],
     );
     await progress(fresh);
+    // a new employer, unit or region starts a new assignment on 变更日期 (default today; migration EffectiveDatedRegistry)
+    await run(`select set_config('registry.history_stated', 'on', true)`);
     await run(
       `update coordinator c set name = s.name, phone = s.phone, category = s.category, affiliation = s.affiliation,
          tripartite_or_grassroots = s.tripartite_or_grassroots, enterprise_id = s.enterprise_id, unit_name = s.unit_name,
          region_code = s.region_code, region_path = s.region_path, post = s.post, status = s.status,
+         assigned_on = case when (c.enterprise_id, c.unit_name, c.region_code) is distinct from (s.enterprise_id, s.unit_name, s.region_code)
+           then greatest(c.assigned_on, coalesce(s.changed_on, $2::date)) else c.assigned_on end,
          joined_on = coalesce(s.joined_on, c.joined_on), left_on = s.left_on, version = c.version + 1, updated_at = now()
        from import_staging_coordinator s join import_target t on t.row_number = s.row_number
        where s.job_id = $1 and t.action = 'UPDATE' and c.id = t.target_id`,
-      [id],
+      [id, todayIsoDate()],
     );
     await progress(fresh + changed);
     for (const list of lists) {

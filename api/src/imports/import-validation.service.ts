@@ -54,12 +54,12 @@ export const RECORD_TABLES: Record<string, { table: string; columns: [string, st
 const COORDINATOR_STAGE_COLUMNS = [
   'job_id', 'row_number', 'id_key', 'name', 'gender', 'birth_date', 'id_number_hash', 'id_number_cipher', 'id_number_key_id', 'id_number_masked',
   'ref', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots', 'enterprise_code', 'unit_name', 'region_code', 'region_path', 'post',
-  'status', 'joined_on', 'left_on',
+  'status', 'joined_on', 'left_on', 'changed_on',
 ];
 const RECORD_STAGE_COLUMNS = ['job_id', 'sheet', 'sheet_index', 'row_number', 'id_key', 'kind', 'data', 'min_date', 'min_date_column'];
 const ENTERPRISE_STAGE_COLUMNS = [
   'job_id', 'row_number', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue', 'assets',
-  'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason', 'registered_on',
+  'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason', 'registered_on', 'figures_year',
 ];
 
 /**
@@ -249,7 +249,7 @@ export class ImportValidationService {
       if (!e) return;
       main.write([
         job.id, row.rowNumber, e.creditCode, e.name, e.regionCode, e.regionPath, e.industryCode, e.industrySection, e.employees, e.revenue, e.assets,
-        e.publicOwned, e.socialOrganization, e.derivedSizeClass, e.sizeOverride, e.sizeOverrideReason, e.registeredOn,
+        e.publicOwned, e.socialOrganization, e.derivedSizeClass, e.sizeOverride, e.sizeOverrideReason, e.registeredOn, e.figuresYear,
       ]);
       return;
     }
@@ -263,7 +263,7 @@ export class ImportValidationService {
       main.write([
         job.id, row.rowNumber, c.idKey, c.name, c.gender, c.birthDate, c.idNumberHash, c.idNumberCipher, c.idNumberKeyId, c.idNumberMasked,
         c.ref, c.phone, c.category, c.affiliation, c.tripartite, c.enterpriseCode, c.unitName, c.regionCode, c.regionPath, c.post,
-        c.status, c.joinedOn, c.leftOn,
+        c.status, c.joinedOn, c.leftOn, c.changedOn,
       ]);
       for (const record of list) stageRecord(c.idKey, record, COORDINATOR_SHEET.name);
       return;
@@ -355,6 +355,14 @@ export class ImportValidationService {
       `'${main}'`,
       `select row_number, '用人单位统一社会信用代码' as column_name, '用人单位 ' || enterprise_code || ' 未登记、已注销或不在您的管辖范围内' as reason
        from import_staging_coordinator where job_id = $1 and enterprise_code is not null and enterprise_id is null`,
+    );
+    // a new employer, unit or region holds from 变更日期: not before the current one began
+    await error(
+      `'${main}'`,
+      `select s.row_number, '变更日期' as column_name, '变更日期 ' || s.changed_on || ' 早于当前任职的起始日期 ' || c.assigned_on as reason
+       from import_staging_coordinator s join coordinator c on c.id_number_hash = s.id_number_hash
+       where s.job_id = $1 and s.changed_on < c.assigned_on
+         and (c.enterprise_id, c.unit_name, c.region_code) is distinct from (s.enterprise_id, s.unit_name, s.region_code)`,
     );
     // records of the sub sheets: their ID number must be on the main sheet, dates not before birth
     await error(

@@ -93,6 +93,8 @@ export interface StagedCoordinator {
   status: 'ACTIVE' | 'LEFT';
   joinedOn: string | null;
   leftOn: string | null;
+  /** 变更日期: the first day of a new employer, unit or region (null: today) */
+  changedOn: string | null;
 }
 
 export interface StagedEnterprise {
@@ -111,6 +113,8 @@ export interface StagedEnterprise {
   sizeOverride: string | null;
   sizeOverrideReason: string | null;
   registeredOn: string | null;
+  /** 统计年度: the year of the figures (null: the current year) */
+  figuresYear: number | null;
 }
 
 /** Reads the cells of one row by column key. */
@@ -332,6 +336,7 @@ export function readCoordinatorRow(reader: RowReader, context: RowContext): { co
   if (status === 'ACTIVE' && leftOn) leftOn = reader.fail('leftOn', '状态为在岗时不应填写离岗日期');
   if (status === 'LEFT' && !leftOn && reader.blank('leftOn')) reader.fail('leftOn', '状态为离岗时须填写离岗日期');
   if (joinedOn && leftOn && leftOn < joinedOn) reader.fail('leftOn', `离岗日期 ${leftOn} 早于入职日期 ${joinedOn}`);
+  const changedOn = reader.date('changedOn', { notAfter: context.today });
   const records = [readCertificate(reader, context, birthDate), readEducation(reader, context, birthDate), readWorkPeriod(reader, context, birthDate)].filter(
     (record): record is StagedRecord => record !== null,
   );
@@ -365,6 +370,7 @@ export function readCoordinatorRow(reader: RowReader, context: RowContext): { co
       status,
       joinedOn,
       leftOn,
+      changedOn,
     },
     records,
   };
@@ -402,6 +408,11 @@ export function readEnterpriseRow(reader: RowReader, context: RowContext): Stage
   const reason = reader.text('sizeOverrideReason', { max: 500 });
   if (sizeOverride && !reason) reader.fail('sizeOverrideReason', '调整企业规模时必须填写理由');
   const registeredOn = reader.date('registeredOn', { notAfter: context.today });
+  let figuresYear = reader.number('figuresYear', { integer: true, max: Number(context.today.slice(0, 4)) });
+  const registeredYear = Number((registeredOn ?? context.today).slice(0, 4));
+  if (figuresYear !== null && registeredOn && figuresYear < registeredYear) {
+    figuresYear = reader.fail('figuresYear', `统计年度早于登记年度 ${registeredYear}`);
+  }
   if (reader.issues.length > 0 || !creditCode || !name || !place || !industry || !industryCode || employees === null || revenue === null || publicOwned === null) {
     return null;
   }
@@ -422,6 +433,7 @@ export function readEnterpriseRow(reader: RowReader, context: RowContext): Stage
     sizeOverride,
     sizeOverrideReason: sizeOverride ? reason : null,
     registeredOn,
+    figuresYear,
   };
 }
 

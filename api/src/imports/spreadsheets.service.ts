@@ -452,7 +452,7 @@ export class SpreadsheetsService {
           employees: Number(r.employees), revenue: Number(r.revenue), assets: r.assets === null ? null : Number(r.assets),
           publicOwned: yesNo(r.public_owned as boolean), socialOrganization: yesNo(r.social_organization as boolean),
           sizeOverride: r.size_override ? (SIZE_CLASS_LABELS as Record<string, string>)[String(r.size_override)] : null,
-          sizeOverrideReason: r.size_override_reason, registeredOn: r.registered_on,
+          sizeOverrideReason: r.size_override_reason, registeredOn: r.registered_on, figuresYear: r.figures_year,
         });
       }
     }

@@ -267,6 +267,8 @@ export type Coordinator = {
   affiliation: CoordinatorAffiliation;
   /** age in whole years today */
   age: Scalars['Int']['output'];
+  /** employers or units and regions over time, oldest first */
+  assignments: Array<CoordinatorAssignment>;
   birthDate: Scalars['Date']['output'];
   /** 三(一) 1–6 */
   category: Scalars['Int']['output'];
@@ -304,6 +306,17 @@ export type CoordinatorAffiliation =
   | 'GRASSROOTS'
   | 'OTHER'
   | 'TRIPARTITE';
+
+/** an employer or unit and region, held from … to (the last day; null: still held) */
+export type CoordinatorAssignment = {
+  __typename?: 'CoordinatorAssignment';
+  /** the employer (null: none, or outside your jurisdiction) */
+  enterprise: Maybe<Enterprise>;
+  from: Scalars['Date']['output'];
+  regionCode: Scalars['String']['output'];
+  to: Maybe<Scalars['Date']['output']>;
+  unitName: Maybe<Scalars['String']['output']>;
+};
 
 export type CoordinatorFilter = {
   affiliations?: InputMaybe<Array<CoordinatorAffiliation>>;
@@ -711,6 +724,8 @@ export type Enterprise = {
   socialOrganization: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
   version: Scalars['Int']['output'];
+  /** figures by year, oldest first */
+  yearFigures: Array<EnterpriseYearFigures>;
 };
 
 export type EnterpriseFilter = {
@@ -774,6 +789,22 @@ export type EnterpriseSort =
   | 'REGION'
   | 'REVENUE';
 
+/** an enterprise's figures of a year; they hold until the next year with figures */
+export type EnterpriseYearFigures = {
+  __typename?: 'EnterpriseYearFigures';
+  /** 资产总额, 万元 */
+  assets: Maybe<Scalars['Float']['output']>;
+  derivedSizeClass: SizeClass;
+  employees: Scalars['Int']['output'];
+  /** 营业收入, 万元 */
+  revenue: Scalars['Float']['output'];
+  /** the override if any, else the class derived by the 2017 table */
+  sizeClass: SizeClass;
+  sizeOverride: Maybe<SizeClass>;
+  sizeOverrideReason: Maybe<Scalars['String']['output']>;
+  year: Scalars['Int']['output'];
+};
+
 export type Honor = {
   __typename?: 'Honor';
   awardedOn: Scalars['Date']['output'];
@@ -827,6 +858,8 @@ export type Mutation = {
   /** adds the next target: a name, a 31 December after the last target’s end, the rate (default 100%) and what it counts (audited) */
   addCoverageTarget: CoverageTarget;
   changePassword: Scalars['Boolean']['output'];
+  /** 区划调整: a region moves to another parent or is renamed from a day (province administrator) */
+  changeRegion: Region;
   /** 年度数据锁定: stores the year’s figures as they stand for every region of the province (audited) */
   closeYear: ClosedYear;
   /** confirms that the override table holds the year's holidays and 调休 days (audited) */
@@ -836,7 +869,7 @@ export type Mutation = {
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
-  /** marks the enterprise closed/removed; it leaves lists and coverage figures */
+  /** marks the enterprise closed/removed from a day; it leaves lists, and the figures of the years after */
   deactivateEnterprise: Enterprise;
   /** the province names some of the candidates of a tier (差额: fewer than the candidates) */
   decideNominations: Array<Nomination>;
@@ -904,6 +937,11 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationChangeRegionArgs = {
+  input: RegionChangeInput;
+};
+
+
 export type MutationCloseYearArgs = {
   year: Scalars['Int']['input'];
 };
@@ -937,6 +975,7 @@ export type MutationDeactivateCoordinatorArgs = {
 
 export type MutationDeactivateEnterpriseArgs = {
   id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -989,6 +1028,7 @@ export type MutationReactivateCoordinatorArgs = {
 
 export type MutationReactivateEnterpriseArgs = {
   id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
   version: Scalars['Int']['input'];
 };
 
@@ -1335,7 +1375,7 @@ export type Query = {
   reviewQueue: ReviewQueue;
   /** each finished target judged at its end date for the region and its child regions (from the closed year when it is closed) */
   targetVerdicts: Array<TargetVerdict>;
-  /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
+  /** large/medium enterprises with no active coordinator (now, or at the end of `year`): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
   users: UserPage;
@@ -1520,6 +1560,7 @@ export type QueryUncoveredEnterprisesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   publicOwned?: InputMaybe<Scalars['Boolean']['input']>;
   regionCode: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1560,6 +1601,16 @@ export type Region = {
   path: Scalars['String']['output'];
   /** true for a project code without a GB/T 2260 code of its own (长白山管委会) */
   synthetic: Scalars['Boolean']['output'];
+};
+
+export type RegionChangeInput = {
+  code: Scalars['String']['input'];
+  /** the first day of the new parent or name; the figures of a year use the hierarchy at its end */
+  effectiveFrom: Scalars['Date']['input'];
+  /** the new name (default: the current one) */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** the new parent (default: the current one) */
+  parentCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** one child region of the asked region (or the asked region’s own rows: `own` true) */
@@ -1786,6 +1837,8 @@ export type UpdateCoordinatorInput = {
   certificates?: InputMaybe<Array<CertificateInput>>;
   disciplinaryRecords?: InputMaybe<Array<DisciplinaryRecordInput>>;
   educations?: InputMaybe<Array<EducationInput>>;
+  /** a new employer, unit or region holds from this day (default today); the previous assignment ends the day before */
+  effectiveFrom?: InputMaybe<Scalars['Date']['input']>;
   enterpriseId?: InputMaybe<Scalars['ID']['input']>;
   honors?: InputMaybe<Array<HonorInput>>;
   id: Scalars['ID']['input'];
@@ -1815,6 +1868,8 @@ export type UpdateEnterpriseInput = {
   /** true removes the override */
   clearSizeOverride?: InputMaybe<Scalars['Boolean']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** the year the figures given (employees, revenue, assets, size override) are of; default the current year */
+  figuresYear?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   /** replaces the incident list when given */
   incidents?: InputMaybe<Array<IncidentInput>>;

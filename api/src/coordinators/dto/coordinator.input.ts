@@ -87,6 +87,12 @@ export class UpdateCoordinatorInput extends CoordinatorSubRecordsInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) unitName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) post?: string | null;
   @Field(() => DateScalar, { nullable: true }) @IsOptional() joinedOn?: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'a new employer, unit or region holds from this day (default today); the previous assignment ends the day before',
+  })
+  @IsOptional()
+  effectiveFrom?: string | null;
 }
 
 @InputType()

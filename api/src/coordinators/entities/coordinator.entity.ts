@@ -69,6 +69,10 @@ export class CoordinatorEntity {
   @Column({ name: 'left_on', type: 'date', nullable: true })
   leftOn!: string | null;
 
+  /** the current assignment's first day (coordinator_assignment) */
+  @Column({ name: 'assigned_on', type: 'date' })
+  assignedOn!: string;
+
   @Column({ type: 'integer' })
   version!: number;
 

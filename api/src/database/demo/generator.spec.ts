@@ -1,4 +1,4 @@
-import { validateCreditCode, validateIdNumber } from '@registry/domain';
+import { todayIsoDate, validateCreditCode, validateIdNumber } from '@registry/domain';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { IdNumberVault } from '../../common/id-number-vault';
@@ -165,6 +165,29 @@ describe('demo data generator', () => {
     });
     expect(checks.left_count / SCALE.coordinators).toBeGreaterThan(0.04);
     expect(checks.left_count / SCALE.coordinators).toBeLessThan(0.12);
+  });
+
+  it('tells a story to today: employer moves, enterprises growing and shrinking, closures, new registrations each year', async () => {
+    const thisYear = Number(todayIsoDate().slice(0, 4));
+    const { rows } = await client.query<{ year: number; moves: number; grown: number; shrunk: number; closed: number; registered: number }>(
+      `select y as year,
+         (select count(*)::int from coordinator_assignment a where a.valid_from > (select joined_on from coordinator where id = a.coordinator_id)
+            and date_part('year', a.valid_from) = y) as moves,
+         (select count(*)::int from enterprise_year_figures f join enterprise_year_figures p on p.enterprise_id = f.enterprise_id and p.year < f.year
+            where f.year = y and p.size_class = 'SMALL' and f.size_class in ('MEDIUM', 'LARGE')) as grown,
+         (select count(*)::int from enterprise_year_figures f join enterprise_year_figures p on p.enterprise_id = f.enterprise_id and p.year < f.year
+            where f.year = y and p.size_class in ('MEDIUM', 'LARGE') and f.size_class in ('SMALL', 'MICRO')) as shrunk,
+         (select count(*)::int from enterprise_period where open_to is not null and date_part('year', open_to + 1) = y) as closed,
+         (select count(*)::int from enterprise where date_part('year', registered_on) = y) as registered
+       from generate_series(2022, $1::int) y order by y`,
+      [thisYear],
+    );
+    for (const row of rows) {
+      expect({ year: row.year, moves: row.moves > 0, grown: row.grown > 0, shrunk: row.shrunk > 0, closed: row.closed > 0 }).toEqual({
+        year: row.year, moves: true, grown: true, shrunk: true, closed: true,
+      });
+    }
+    expect(rows.filter((row) => row.year <= 2025).every((row) => row.registered > 0)).toBe(true);
   });
 
   it('moves the identity sequences past the loaded ids', async () => {

@@ -12,6 +12,7 @@ import {
   type SizeThreshold,
 } from '@registry/domain';
 import type { IdNumberVault } from '../../common/id-number-vault';
+import { writeDemoHistory } from './demo-history';
 import {
   CERTIFICATE_OCCUPATIONS,
   CERTIFYING_BODIES,
@@ -1282,6 +1283,8 @@ export async function generateDemoData(client: Client | PoolClient, options: Gen
       ['id', 'coordinator_id', 'kind', 'count', 'recorded_on'],
       workRecordLines(coordinators, seed),
     );
+    const history = await writeDemoHistory(client, seed);
+    step(`history to today: ${history.moves} employer moves, ${history.figures} enterprises' new figures, ${history.closures} closures`);
     // The identity sequences continue after the ids written here.
     await client.query(
       IDENTITY_TABLES.map(

@@ -12,6 +12,7 @@ import { AnalyticsPersonDelta1764000006000 } from './1764000006000-AnalyticsPers
 import { ImportQueue1764000007000 } from './1764000007000-ImportQueue';
 import { CertificateVerification1765800000000 } from './1765800000000-CertificateVerification';
 import { IdNumberProbes1766000000000 } from './1766000000000-IdNumberProbes';
+import { EffectiveDatedRegistry1766100000000 } from './1766100000000-EffectiveDatedRegistry';
 import { ClosedYearsAndTargets1766200000000 } from './1766200000000-ClosedYearsAndTargets';
 import { ProvinceCode1766300000000 } from './1766300000000-ProvinceCode';
 import { ImportJobReport1766500000000 } from './1766500000000-ImportJobReport';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ImportQueue1764000007000,
   CertificateVerification1765800000000,
   IdNumberProbes1766000000000,
+  EffectiveDatedRegistry1766100000000,
   ClosedYearsAndTargets1766200000000,
   ProvinceCode1766300000000,
   ImportJobReport1766500000000,

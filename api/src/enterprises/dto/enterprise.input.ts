@@ -111,6 +111,13 @@ export class UpdateEnterpriseInput {
   @Field(() => SizeClass, { nullable: true }) @IsOptional() @IsEnum(SizeClass) sizeOverride?: SizeClass | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) sizeOverrideReason?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true removes the override' }) @IsOptional() @IsBoolean() clearSizeOverride?: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'the year the figures given (employees, revenue, assets, size override) are of; default the current year',
+  })
+  @IsOptional()
+  @IsInt()
+  figuresYear?: number | null;
 }
 
 export enum EnterpriseSortField {
