@@ -21,6 +21,7 @@ import { BootstrapService } from './database/bootstrap.service';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthController } from './health/health.controller';
 import { RegionsModule } from './regions/regions.module';
+import { StudiosModule } from './studios/studios.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -62,6 +63,7 @@ export class AppModule {
         ImportsModule,
         AwardsModule,
         AnalyticsModule,
+        StudiosModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],
