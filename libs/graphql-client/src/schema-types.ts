@@ -680,6 +680,7 @@ export type Mutation = {
   confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
   createEnterprise: Enterprise;
+  createStudio: Studio;
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
@@ -728,6 +729,7 @@ export type Mutation = {
   unconfirmCalendarYear: CalendarYearStatus;
   updateCoordinator: Coordinator;
   updateEnterprise: Enterprise;
+  updateStudio: Studio;
   withdrawNomination: Nomination;
 };
 
@@ -751,6 +753,11 @@ export type MutationCreateCoordinatorArgs = {
 
 export type MutationCreateEnterpriseArgs = {
   input: EnterpriseInput;
+};
+
+
+export type MutationCreateStudioArgs = {
+  input: StudioInput;
 };
 
 
@@ -914,6 +921,11 @@ export type MutationUpdateCoordinatorArgs = {
 
 export type MutationUpdateEnterpriseArgs = {
   input: UpdateEnterpriseInput;
+};
+
+
+export type MutationUpdateStudioArgs = {
+  input: UpdateStudioInput;
 };
 
 
@@ -1124,6 +1136,12 @@ export type Query = {
   regions: Array<Region>;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
+  /** null when it does not exist or lies outside your jurisdiction */
+  studio: Maybe<Studio>;
+  /** studios in operation per child region: by kind, staff, enterprises and townships served */
+  studioFigures: StudioFigures;
+  /** 金牌劳动关系协调员工作室 and 协调劳动关系指导站 in your jurisdiction */
+  studios: StudioPage;
   /** large/medium enterprises with no active coordinator (now): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
@@ -1273,6 +1291,24 @@ export type QueryReviewQueueArgs = {
 };
 
 
+export type QueryStudioArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudioFiguresArgs = {
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStudiosArgs = {
+  filter?: InputMaybe<StudioFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<StudioOrder>;
+};
+
+
 export type QueryUncoveredEnterprisesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -1396,6 +1432,122 @@ export type StructureSlice = {
   dimension: WorkforceDimension;
 };
 
+/** 金牌劳动关系协调员工作室或协调劳动关系指导站 (六(四)) */
+export type Studio = {
+  __typename?: 'Studio';
+  coordinatorCount: Scalars['Int']['output'];
+  /** the coordinators who staff it */
+  coordinators: Array<Coordinator>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** the host enterprise (hostKind ENTERPRISE) */
+  hostEnterprise: Maybe<Enterprise>;
+  hostKind: StudioHostKind;
+  /** the grassroots platform that hosts it (hostKind GRASSROOTS_PLATFORM) */
+  hostPlatformName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: StudioKind;
+  name: Scalars['String']['output'];
+  openedOn: Scalars['Date']['output'];
+  region: Maybe<Region>;
+  regionCode: Scalars['String']['output'];
+  servedEnterpriseCount: Scalars['Int']['output'];
+  /** the enterprises it serves, its host first */
+  servedEnterprises: Array<Enterprise>;
+  status: StudioStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type StudioFigures = {
+  __typename?: 'StudioFigures';
+  /** one row per child region, in code order */
+  children: Array<StudioRegionFigures>;
+  regionCode: Scalars['String']['output'];
+  /** the whole region */
+  total: StudioRegionFigures;
+};
+
+export type StudioFilter = {
+  kind?: InputMaybe<StudioKind>;
+  /** the region and everything below it */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** name or host platform contains */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<StudioStatus>;
+};
+
+/** 依托企业 / 依托基层平台 */
+export type StudioHostKind =
+  | 'ENTERPRISE'
+  | 'GRASSROOTS_PLATFORM';
+
+export type StudioInput = {
+  /** the coordinators who staff it */
+  coordinatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** required when hostKind is ENTERPRISE */
+  hostEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  hostKind: StudioHostKind;
+  /** required when hostKind is GRASSROOTS_PLATFORM */
+  hostPlatformName?: InputMaybe<Scalars['String']['input']>;
+  kind: StudioKind;
+  name: Scalars['String']['input'];
+  openedOn: Scalars['Date']['input'];
+  /** county or township code inside your jurisdiction */
+  regionCode: Scalars['String']['input'];
+  /** the enterprises it serves (a host enterprise is served anyway) */
+  servedEnterpriseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<StudioStatus>;
+};
+
+/** 金牌劳动关系协调员工作室 / 协调劳动关系指导站 */
+export type StudioKind =
+  | 'GOLD_STUDIO'
+  | 'GUIDANCE_STATION';
+
+export type StudioOrder = {
+  direction?: SortDirection;
+  field?: StudioSort;
+};
+
+export type StudioPage = {
+  __typename?: 'StudioPage';
+  items: Array<Studio>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** studios of one child region (or the region itself): counts by kind and what they serve */
+export type StudioRegionFigures = {
+  __typename?: 'StudioRegionFigures';
+  /** distinct coordinators staffing them */
+  coordinators: Scalars['Int']['output'];
+  /** 金牌劳动关系协调员工作室 in operation */
+  goldStudios: Scalars['Int']['output'];
+  /** 协调劳动关系指导站 in operation */
+  guidanceStations: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** distinct enterprises served (hosts included) */
+  servedEnterprises: Scalars['Int']['output'];
+  /** distinct townships served: their own and those of the enterprises served */
+  servedTownships: Scalars['Int']['output'];
+};
+
+export type StudioSort =
+  | 'NAME'
+  | 'NEWEST'
+  | 'OPENED_ON'
+  | 'REGION';
+
+/** 运行中 / 暂停 / 已撤销 */
+export type StudioStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'SUSPENDED';
+
 export type SubsidyFigure = {
   __typename?: 'SubsidyFigure';
   /** 元 */
@@ -1487,6 +1639,28 @@ export type UpdateEnterpriseInput = {
   sizeOverrideReason?: InputMaybe<Scalars['String']['input']>;
   socialOrganization?: InputMaybe<Scalars['Boolean']['input']>;
   /** the version read; a stale one is refused with CONFLICT */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateStudioInput = {
+  /** the coordinators who staff it */
+  coordinatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** required when hostKind is ENTERPRISE */
+  hostEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  hostKind: StudioHostKind;
+  /** required when hostKind is GRASSROOTS_PLATFORM */
+  hostPlatformName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind: StudioKind;
+  name: Scalars['String']['input'];
+  openedOn: Scalars['Date']['input'];
+  /** county or township code inside your jurisdiction */
+  regionCode: Scalars['String']['input'];
+  /** the enterprises it serves (a host enterprise is served anyway) */
+  servedEnterpriseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<StudioStatus>;
+  /** the version read; a newer one answers CONFLICT */
   version: Scalars['Int']['input'];
 };
 

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ShopOutlined,
   CloudUploadOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -15,6 +16,7 @@ import { coordinatorRoutes } from '../coordinators/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { enterpriseRoutes } from '../enterprises/routes';
 import { importRoutes } from '../imports/routes';
+import { studioRoutes } from '../studios/routes';
 
 /**
  * One entry per page inside the signed-in layout. A feature adds its pages here (or exports its
@@ -42,6 +44,7 @@ export const appRoutes: AppRoute[] = [
   ...enterpriseRoutes({ icon: <BankOutlined />, order: 20, roles: READERS }),
   ...awardRoutes({ icon: <TrophyOutlined />, order: 30, roles: READERS }),
   ...dashboardRoutes({ icon: <BarChartOutlined />, order: 40, roles: READERS }),
+  ...studioRoutes({ icon: <ShopOutlined />, order: 45, roles: READERS }),
   ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
   ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
 ];

@@ -18,6 +18,9 @@ export interface SeedDemoOptions {
 }
 
 const RESET_TABLES = [
+  'studio_enterprise',
+  'studio_coordinator',
+  'studio',
   'work_record',
   'disciplinary_record',
   'honor',
