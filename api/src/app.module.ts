@@ -22,6 +22,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthController } from './health/health.controller';
 import { RegionsModule } from './regions/regions.module';
 import { StudiosModule } from './studios/studios.module';
+import { TrainingModule } from './training/training.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -64,6 +65,7 @@ export class AppModule {
         AwardsModule,
         AnalyticsModule,
         StudiosModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

@@ -10,8 +10,16 @@ import { CoordinatorsResolver } from './coordinators/coordinators.resolver';
 import { EnterprisesResolver } from './enterprises/enterprises.resolver';
 import { RegionsResolver } from './regions/regions.resolver';
 import { StudiosResolver } from './studios/studios.resolver';
+import {
+  CoordinatorTrainingResolver,
+  SubsidyClaimsResolver,
+  TrainingFiguresResolver,
+  TrainingParticipationsResolver,
+  TrainingProvidersResolver,
+  TrainingSessionsResolver,
+} from './training/training.resolver';
 import { UsersResolver } from './users/users.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, StudiosResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver];

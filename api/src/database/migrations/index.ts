@@ -12,6 +12,7 @@ import { AnalyticsPersonDelta1764000006000 } from './1764000006000-AnalyticsPers
 import { ImportQueue1764000007000 } from './1764000007000-ImportQueue';
 import { CertificateVerification1765800000000 } from './1765800000000-CertificateVerification';
 import { Studios1766700000000 } from './1766700000000-Studios';
+import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSubsidies';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
-export const MIGRATIONS = [RegistryCore1764000000000, Accounts1764000000100, SeedRegions1764000000200, ListIndexes1764000000300, ApplicationRoleAndRowSecurity1764000001000, AnalyticsRollups1764000002000, AnalyticsRefreshNotify1764000002100, Imports1764000003000, Awards1764000004000, SubRecordRowSecurity1764000005000, AnalyticsPersonDelta1764000006000, ImportQueue1764000007000, CertificateVerification1765800000000, Studios1766700000000];
+export const MIGRATIONS = [RegistryCore1764000000000, Accounts1764000000100, SeedRegions1764000000200, ListIndexes1764000000300, ApplicationRoleAndRowSecurity1764000001000, AnalyticsRollups1764000002000, AnalyticsRefreshNotify1764000002100, Imports1764000003000, Awards1764000004000, SubRecordRowSecurity1764000005000, AnalyticsPersonDelta1764000006000, ImportQueue1764000007000, CertificateVerification1765800000000, Studios1766700000000, TrainingAndSubsidies1766700001000];
