@@ -189,6 +189,7 @@ export class SubsidyClaimsResolver {
     private readonly subsidies: SubsidiesService,
     private readonly trainingService: TrainingService,
     private readonly coordinatorService: CoordinatorsService,
+    private readonly regionService: RegionsService,
   ) {}
 
   @Roles(...READER_ROLES)
@@ -207,6 +208,11 @@ export class SubsidyClaimsResolver {
   @Mutation(() => SubsidyClaimModel, { description: 'grants or refuses (with a reason) a claim still APPLIED' })
   decideSubsidy(@CurrentUser() user: SessionUser, @Args('input') input: SubsidyDecisionInput) {
     return this.subsidies.decide(user, input);
+  }
+
+  @ResolveField(() => RegionModel, { nullable: true, description: "the person's region when applied" })
+  region(@Parent() claim: SubsidyClaimRecord) {
+    return this.regionService.find(claim.regionCode) ?? null;
   }
 
   @ResolveField(() => CoordinatorModel, { nullable: true })

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   ShopOutlined,
+  ReadOutlined,
   CloudUploadOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -17,6 +18,7 @@ import { dashboardRoutes } from '../dashboard/routes';
 import { enterpriseRoutes } from '../enterprises/routes';
 import { importRoutes } from '../imports/routes';
 import { studioRoutes } from '../studios/routes';
+import { trainingRoutes } from '../training/routes';
 
 /**
  * One entry per page inside the signed-in layout. A feature adds its pages here (or exports its
@@ -45,6 +47,7 @@ export const appRoutes: AppRoute[] = [
   ...awardRoutes({ icon: <TrophyOutlined />, order: 30, roles: READERS }),
   ...dashboardRoutes({ icon: <BarChartOutlined />, order: 40, roles: READERS }),
   ...studioRoutes({ icon: <ShopOutlined />, order: 45, roles: READERS }),
+  ...trainingRoutes({ icon: <ReadOutlined />, order: 46, roles: READERS }),
   ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
   ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
 ];
