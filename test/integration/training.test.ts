@@ -183,7 +183,7 @@ describe('training, certification and subsidies', () => {
     );
     expect(flagged.errors).toBeUndefined();
     const answer = await t.graphql(
-      `query($year: Int!) { trainingFigures(regionCode: "220104", fromYear: $year, toYear: $year) {
+      `query($year: Int!) { trainingFigures(regionCode: "220104", fromYear: $year, toYear: $year, minIncidents: 2) {
           years { year trainedPeople trainingHours certified { level people } }
           subsidies { regionCode kind granted grantedAmount applied refused }
           priorityGroup { enterprises staff trainedStaff minIncidents } } }`,
@@ -210,6 +210,8 @@ describe('training, certification and subsidies', () => {
         { regionCode: township, kind: 'LIVING_ALLOWANCE', granted: 0, grantedAmount: 0, applied: 0, refused: 1 },
       ]),
     );
+    // the second person is registered at the county itself: the county's own level has a row
+    expect(figures.subsidies).toContainEqual({ regionCode: '220104', kind: 'SKILL_UPGRADE', granted: 0, grantedAmount: 0, applied: 1, refused: 0 });
     expect(figures.priorityGroup).toEqual({ enterprises: 1, staff: 1, trainedStaff: 1, minIncidents: 2 });
     const stricter = await t.graphql(`query($year: Int!) { trainingFigures(regionCode: "220104", toYear: $year, minIncidents: 3) { priorityGroup { enterprises } } }`, { year: YEAR }, county);
     expect(stricter.data!.trainingFigures.priorityGroup.enterprises).toBe(0);

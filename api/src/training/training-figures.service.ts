@@ -58,19 +58,24 @@ export class TrainingFiguresService {
       });
     }
 
+    // each child region, and the region's own level (records filed at the region itself, e.g. a
+    // county's people registered at county level rather than in a township)
     const children = this.regions.list(user, region.code).filter((child) => isWithinScope(child.path, user.scopePath));
-    const areas = children.length > 0 ? children : [region];
+    const areas = [
+      { code: region.code, name: children.length > 0 ? `${region.name}（本级）` : region.name, path: region.path, exact: children.length > 0 },
+      ...children.map((child) => ({ code: child.code, name: child.name, path: child.path, exact: false })),
+    ];
     const subsidyRows: Record<string, any>[] = await this.dataSource.query(
-      `with area(code, path) as (select * from unnest($1::varchar[], $2::varchar[]))
+      `with area(code, path, exact) as (select * from unnest($1::varchar[], $2::varchar[], $5::boolean[]))
        select a.code, k.kind,
          count(*) filter (where k.state = 'GRANTED' and ${yearOf('k.decided_on', '$3')})::int as granted,
          coalesce(sum(k.amount) filter (where k.state = 'GRANTED' and ${yearOf('k.decided_on', '$3')}), 0) as granted_amount,
          count(*) filter (where k.state = 'APPLIED')::int as applied,
          count(*) filter (where k.state = 'REFUSED' and ${yearOf('k.decided_on', '$3')})::int as refused
-       from area a join subsidy_claim k on k.region_path >= a.path and k.region_path < a.path || '~'
+       from area a join subsidy_claim k on (a.exact and k.region_path = a.path) or (not a.exact and k.region_path >= a.path and k.region_path < a.path || '~')
        where ${scopeSql('k.region_path', '$4')}
        group by a.code, k.kind`,
-      [areas.map((area) => area.code), areas.map((area) => area.path), toYear, user.scopePath],
+      [areas.map((area) => area.code), areas.map((area) => area.path), toYear, user.scopePath, areas.map((area) => area.exact)],
     );
     const subsidies = areas.flatMap((area) =>
       SUBSIDY_KINDS.map((kind) => {

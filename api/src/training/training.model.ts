@@ -198,7 +198,7 @@ export class PriorityGroupFiguresModel {
 export class TrainingFiguresModel {
   @Field() regionCode!: string;
   @Field(() => [TrainingYearFiguresModel]) years!: TrainingYearFiguresModel[];
-  @Field(() => [SubsidyRegionFiguresModel], { description: 'the last year, per child region and kind (decided in the year)' }) subsidies!: SubsidyRegionFiguresModel[];
+  @Field(() => [SubsidyRegionFiguresModel], { description: 'the last year, per kind for the region’s own level and each child region (decided in the year; applied: still open)' }) subsidies!: SubsidyRegionFiguresModel[];
   @Field(() => PriorityGroupFiguresModel) priorityGroup!: PriorityGroupFiguresModel;
 }
 

@@ -238,10 +238,10 @@ export class TrainingFiguresResolver {
     @Args('regionCode', { type: () => String, nullable: true }) regionCode?: string,
     @Args('fromYear', { type: () => Int, nullable: true }) fromYear?: number,
     @Args('toYear', { type: () => Int, nullable: true }) toYear?: number,
-    @Args('minIncidents', { type: () => Int, nullable: true, defaultValue: 2 }) minIncidents?: number,
+    @Args('minIncidents', { type: () => Int, nullable: true, defaultValue: 1, description: 'recorded major incidents (群体性、突发性事件, 重大信访) within three years that flag an employer' }) minIncidents?: number,
   ) {
     const last = toYear ?? currentYear();
-    return this.figuresService.figures(user, regionCode, fromYear ?? last - 4, last, minIncidents ?? 2);
+    return this.figuresService.figures(user, regionCode, fromYear ?? last - 4, last, minIncidents ?? 1);
   }
 
   @Roles(...READER_ROLES)

@@ -1824,7 +1824,7 @@ export type TrainingFigures = {
   __typename?: 'TrainingFigures';
   priorityGroup: PriorityGroupFigures;
   regionCode: Scalars['String']['output'];
-  /** the last year, per child region and kind (decided in the year) */
+  /** the last year, per kind for the region’s own level and each child region (decided in the year; applied: still open) */
   subsidies: Array<SubsidyRegionFigures>;
   years: Array<TrainingYearFigures>;
 };

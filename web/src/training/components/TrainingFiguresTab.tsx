@@ -15,7 +15,7 @@ export function TrainingFiguresTab() {
   const { t, i18n } = useTranslation();
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [year, setYear] = useState(THIS_YEAR);
-  const [minIncidents, setMinIncidents] = useState(2);
+  const [minIncidents, setMinIncidents] = useState(1);
   const { data, previousData, loading, error, refetch } = useQuery(TrainingFiguresDocument, {
     variables: { regionCode: regionCode ?? null, fromYear: year - 4, toYear: year, minIncidents },
     fetchPolicy: 'cache-and-network',
@@ -72,7 +72,7 @@ export function TrainingFiguresTab() {
           </Col>
           <Col xs={24} md={5}>
             <Typography.Text type="secondary">{t('training.figures.priorityHelp', { count: minIncidents })}</Typography.Text>
-            <InputNumber min={1} max={100} value={minIncidents} onChange={(value) => setMinIncidents(value ?? 2)} style={{ width: 80, marginLeft: 8 }} aria-label={t('training.figures.priorityHelp', { count: minIncidents })} />
+            <InputNumber min={1} max={100} value={minIncidents} onChange={(value) => setMinIncidents(value ?? 1)} style={{ width: 80, marginLeft: 8 }} aria-label={t('training.figures.priorityHelp', { count: minIncidents })} />
           </Col>
         </Row>
       </Card>
