@@ -3,9 +3,9 @@ import type { Client, PoolClient } from 'pg';
 
 // Demo training (五, 六(二)) on top of the generated registry: a qualified 培训机构 in the province
 // and in each reporting unit; in each county one session a year since 2021 (odd years prepare for
-// 四级, even years are continuing education), with about a dozen of the county's active
-// coordinators, staff of employers with incidents first (六(二) 重点培训); results (passes with a
-// level become the person's certificates) and the subsidy claims of 五(二)(三), mostly granted.
+// 四级 and take people holding a 五级 certificate, even years are continuing education), with about a
+// dozen of the county's active coordinators, staff of employers with incidents first (六(二)
+// 重点培训); results (passes with a level become the person's certificates) and the subsidy claims of 五(二)(三), mostly granted.
 // Set-based and deterministic for the data loaded (hashtext of ids, no clock but China's today).
 export async function seedTrainingDemo(client: Client | PoolClient): Promise<{ sessions: number; participations: number; claims: number }> {
   const today = todayIsoDate();
@@ -49,6 +49,9 @@ export async function seedTrainingDemo(client: Client | PoolClient): Promise<{ s
          join lateral (
            select c.id, c.region_code, c.region_path from coordinator c
            where c.region_path >= s.region_path and c.region_path < s.region_path || '~' and c.status = 'ACTIVE'
+             -- a level course takes people already certified at a lower level (the demo's share of
+             -- certified coordinators stays what the generator made it)
+             and (s.target_level is null or exists (select 1 from certificate k where k.coordinator_id = c.id and k.level > s.target_level))
            order by (exists (select 1 from enterprise_incident i where i.enterprise_id = c.enterprise_id)) desc, abs(hashtext(c.id || '-' || s.id))
            limit 8 + abs(hashtext(s.id::text)) % 8
          ) c on true
