@@ -3,9 +3,9 @@ import type { Client, PoolClient } from 'pg';
 
 // Demo training (五, 六(二)) on top of the generated registry: a qualified 培训机构 in the province
 // and in each reporting unit; in each county one session a year since 2021 (odd years prepare for
-// 四级 and take people holding a 五级 certificate, even years are continuing education), with about a
+// 四级, even years are continuing education), with about a
 // dozen of the county's active coordinators, staff of employers with incidents first (六(二)
-// 重点培训); results (passes with a level become the person's certificates) and the subsidy claims of 五(二)(三), mostly granted.
+// 重点培训); results (a pass of someone certified before becomes the higher certificate) and the subsidy claims of 五(二)(三), mostly granted.
 // Set-based and deterministic for the data loaded (hashtext of ids, no clock but China's today).
 export async function seedTrainingDemo(client: Client | PoolClient): Promise<{ sessions: number; participations: number; claims: number }> {
   const today = todayIsoDate();
@@ -39,19 +39,20 @@ export async function seedTrainingDemo(client: Client | PoolClient): Promise<{ s
     `insert into training_participation (province_code, session_id, coordinator_id, result, hours, completed_on, certificate_level, certificate_number, region_code, region_path)
      select left(x.region_code, 2), x.session_id, x.coordinator_id, x.result,
        case when x.result = 'FAILED' then x.hours / 2 else x.hours end, x.ends_on,
-       case when x.result = 'PASSED' and x.target_level is not null then x.target_level end,
-       case when x.result = 'PASSED' and x.target_level is not null then extract(year from x.ends_on) || '-' || x.target_level || '-' || lpad(x.coordinator_id::text, 7, '0') end,
+       case when x.certified then x.target_level end,
+       case when x.certified then extract(year from x.ends_on) || '-' || x.target_level || '-' || lpad(x.coordinator_id::text, 7, '0') end,
        x.region_code, x.region_path
      from (
        select s.id as session_id, s.hours, s.ends_on, s.target_level, c.id as coordinator_id, c.region_code, c.region_path,
-         case when s.target_level is null then 'ATTENDED' when abs(hashtext(s.id || '-' || c.id)) % 6 = 0 then 'FAILED' else 'PASSED' end as result
+         case when s.target_level is null then 'ATTENDED' when abs(hashtext(s.id || '-' || c.id)) % 6 = 0 then 'FAILED' else 'PASSED' end as result,
+         -- the 等级认定 certificate of a pass goes to people certified before (an upgrade), so the
+         -- demo's share of certified coordinators stays what the generator made it
+         s.target_level is not null and abs(hashtext(s.id || '-' || c.id)) % 6 <> 0
+           and exists (select 1 from certificate k where k.coordinator_id = c.id) as certified
        from training_session s
          join lateral (
            select c.id, c.region_code, c.region_path from coordinator c
            where c.region_path >= s.region_path and c.region_path < s.region_path || '~' and c.status = 'ACTIVE'
-             -- a level course takes people already certified at a lower level (the demo's share of
-             -- certified coordinators stays what the generator made it)
-             and (s.target_level is null or exists (select 1 from certificate k where k.coordinator_id = c.id and k.level > s.target_level))
            order by (exists (select 1 from enterprise_incident i where i.enterprise_id = c.enterprise_id)) desc, abs(hashtext(c.id || '-' || s.id))
            limit 8 + abs(hashtext(s.id::text)) % 8
          ) c on true
