@@ -32,7 +32,7 @@ export function CoordinatorMultiSelect({ value, onChange, initial, placeholder, 
   );
   const options = useOptions(found, initial);
   return (
-    <Select id={id} mode="multiple" showSearch value={value ?? []} onChange={(next) => onChange?.(next)} onSearch={setSearch} filterOption={false}
+    <Select id={id} mode="multiple" showSearch style={{ width: '100%' }} value={value ?? []} onChange={(next) => onChange?.(next)} onSearch={setSearch} filterOption={false}
       options={options} placeholder={placeholder} notFoundContent={loading ? <Spin size="small" /> : undefined} />
   );
 }
@@ -45,7 +45,7 @@ export function EnterpriseMultiSelect({ value, onChange, initial, placeholder, i
   const found = useMemo(() => (data?.enterprises.items ?? []).map((enterprise) => ({ value: enterprise.id, label: `${enterprise.name}（${enterprise.creditCode}）` })), [data]);
   const options = useOptions(found, initial);
   return (
-    <Select id={id} mode="multiple" showSearch value={value ?? []} onChange={(next) => onChange?.(next)} onSearch={setSearch} filterOption={false}
+    <Select id={id} mode="multiple" showSearch style={{ width: '100%' }} value={value ?? []} onChange={(next) => onChange?.(next)} onSearch={setSearch} filterOption={false}
       options={options} placeholder={placeholder} notFoundContent={loading ? <Spin size="small" /> : undefined} />
   );
 }

@@ -11,7 +11,7 @@ export function CoordinatorSelect({ value, onChange, placeholder, id }: { value?
   const { data, loading } = useQuery(CoordinatorOptionsDocument, { variables: { search: debounced || null, limit: 20 } });
   const options = useMemo(() => (data?.coordinators.items ?? []).map((person) => ({ value: person.id, label: `${person.name}（${person.region?.name ?? ''}）` })), [data]);
   return (
-    <Select id={id} showSearch allowClear value={value} onChange={(next) => onChange?.(next ?? undefined)} onSearch={setSearch} filterOption={false}
+    <Select id={id} showSearch allowClear style={{ width: '100%' }} value={value} onChange={(next) => onChange?.(next ?? undefined)} onSearch={setSearch} filterOption={false}
       options={options} placeholder={placeholder} notFoundContent={loading ? <Spin size="small" /> : undefined} />
   );
 }
