@@ -81,6 +81,9 @@ test('an office files a guidance station on a grassroots platform with a coordin
   await page.locator('.ant-form-item').filter({ hasText: '配备的劳动关系协调员' }).locator('.ant-select-selector').click();
   await page.keyboard.type(person.name);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: person.name }).first().click();
+  // close the multiple select's list so it does not cover the save button
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/studios\/\d+$/);
   await page.getByRole('heading', { name: '浏览器测试协调劳动关系指导站' }).waitFor();
