@@ -25,6 +25,8 @@ import { RegionsModule } from './regions/regions.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { DataQualityModule } from './data-quality/data-quality.module';
 import { MapsModule } from './maps/maps.module';
+import { StudiosModule } from './studios/studios.module';
+import { TrainingModule } from './training/training.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -70,6 +72,8 @@ export class AppModule {
         DataQualityModule,
         MapsModule,
         YearEndModule,
+        StudiosModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

@@ -12,9 +12,18 @@ import { RegionsResolver } from './regions/regions.resolver';
 import { RemindersResolver } from './reminders/reminders.resolver';
 import { DataQualityResolver } from './data-quality/data-quality.resolver';
 import { MapsResolver } from './maps/maps.resolver';
+import { StudiosResolver } from './studios/studios.resolver';
+import {
+  CoordinatorTrainingResolver,
+  SubsidyClaimsResolver,
+  TrainingFiguresResolver,
+  TrainingParticipationsResolver,
+  TrainingProvidersResolver,
+  TrainingSessionsResolver,
+} from './training/training.resolver';
 import { UsersResolver } from './users/users.resolver';
 import { YearEndResolver } from './year-end/year-end.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver];

@@ -17,7 +17,7 @@ import { AUDITED_DENIALS } from './auth.guard';
 // missing object, in words and in time: the lookup that tells them apart and the insert run
 // after the response (DeferredAudit). Reads of out-of-scope objects answer null and are not
 // recorded (they would double the cost of every miss).
-const TABLES: Record<string, string> = { 协调员: 'coordinator', 用人单位: 'enterprise', 用户: 'app_user', 推荐: 'nomination' };
+const TABLES: Record<string, string> = { 协调员: 'coordinator', 用人单位: 'enterprise', 用户: 'app_user', 推荐: 'nomination', 工作室: 'studio', 培训机构: 'training_provider', 培训班次: 'training_session', 参训记录: 'training_participation', 补贴申请: 'subsidy_claim' };
 const OBJECT_TYPES: Record<string, string> = { app_user: 'user' };
 
 @Plugin()

@@ -244,6 +244,14 @@ export type CertificateVerificationCount = {
   day: Scalars['Date']['output'];
 };
 
+export type CertifiedLevelCount = {
+  __typename?: 'CertifiedLevelCount';
+  /** 1 一级 … 5 五级 */
+  level: Scalars['Int']['output'];
+  /** people certified at this level in the year */
+  people: Scalars['Int']['output'];
+};
+
 /** 年度数据锁定: a year whose figures were stored as reported */
 export type ClosedYear = {
   __typename?: 'ClosedYear';
@@ -291,6 +299,10 @@ export type Coordinator = {
   region: Maybe<Region>;
   regionCode: Scalars['String']['output'];
   status: CoordinatorStatus;
+  /** continuing-education hours credited this year (China’s calendar year) */
+  trainingHoursThisYear: Scalars['Float']['output'];
+  /** sessions of the training registry, newest first */
+  trainingParticipations: Array<TrainingParticipation>;
   trainings: Array<Training>;
   tripartiteOrGrassroots: Scalars['Boolean']['output'];
   unitName: Maybe<Scalars['String']['output']>;
@@ -388,6 +400,25 @@ export type CoordinatorSort =
 export type CoordinatorStatus =
   | 'ACTIVE'
   | 'LEFT';
+
+/** one person's continuing-education hours in a year */
+export type CoordinatorTrainingHours = {
+  __typename?: 'CoordinatorTrainingHours';
+  coordinatorId: Scalars['ID']['output'];
+  hours: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  regionCode: Scalars['String']['output'];
+  sessions: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type CoordinatorTrainingHoursPage = {
+  __typename?: 'CoordinatorTrainingHoursPage';
+  items: Array<CoordinatorTrainingHours>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
 
 /** 配备率 toward the 十四五 target (二), at the end of `year` (the current year: now) */
 export type Coverage = {
@@ -690,6 +721,11 @@ export type EligibilityTables = {
   titleLevelEquivalents: Array<TitleLevelEquivalent>;
 };
 
+export type EnrollParticipantsInput = {
+  coordinatorIds: Array<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
 export type Enterprise = {
   __typename?: 'Enterprise';
   active: Scalars['Boolean']['output'];
@@ -857,6 +893,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** adds the next target: a name, a 31 December after the last target’s end, the rate (default 100%) and what it counts (audited) */
   addCoverageTarget: CoverageTarget;
+  applySubsidy: SubsidyClaim;
   changePassword: Scalars['Boolean']['output'];
   /** 区划调整: a region moves to another parent or is renamed from a day (province administrator) */
   changeRegion: Region;
@@ -866,6 +903,9 @@ export type Mutation = {
   confirmCalendarYear: CalendarYearStatus;
   createCoordinator: Coordinator;
   createEnterprise: Enterprise;
+  createStudio: Studio;
+  createTrainingProvider: TrainingProvider;
+  createTrainingSession: TrainingSession;
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
@@ -873,8 +913,12 @@ export type Mutation = {
   deactivateEnterprise: Enterprise;
   /** the province names some of the candidates of a tier (差额: fewer than the candidates) */
   decideNominations: Array<Nomination>;
+  /** grants or refuses (with a reason) a claim still APPLIED */
+  decideSubsidy: SubsidyClaim;
   /** 申报 to the first office, after the publicity ended with no open objection */
   declareNomination: Nomination;
+  /** enrols coordinators of the jurisdiction; those already enrolled stay as they are */
+  enrollTrainingParticipants: Array<TrainingParticipation>;
   /** the office it waits at forwards it to the next level, within its quota */
   forwardNomination: Nomination;
   login: AuthPayload;
@@ -889,6 +933,8 @@ export type Mutation = {
   reactivateCoordinator: Coordinator;
   reactivateEnterprise: Enterprise;
   recordObjection: Nomination;
+  /** a PASSED result with a level writes the skill-level certificate among the person’s certificates */
+  recordTrainingResult: TrainingParticipation;
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** takes a closing back: the stored figures are deleted (audited) */
   reopenYear: Scalars['Boolean']['output'];
@@ -918,6 +964,9 @@ export type Mutation = {
   /** changes a rule's severity or switches it off (province administrator; audited) */
   updateDataQualityRule: DataQualityRule;
   updateEnterprise: Enterprise;
+  updateStudio: Studio;
+  updateTrainingProvider: TrainingProvider;
+  updateTrainingSession: TrainingSession;
   /** uploads a licensed boundary file (GeoJSON or TopoJSON keyed by region code); checked, simplified and put in use; audited */
   uploadBoundaryMap: BoundaryMap;
   /** puts an uploaded map in use, or with id null goes back to the tile map; audited */
@@ -928,6 +977,11 @@ export type Mutation = {
 
 export type MutationAddCoverageTargetArgs = {
   input: CoverageTargetInput;
+};
+
+
+export type MutationApplySubsidyArgs = {
+  input: SubsidyClaimInput;
 };
 
 
@@ -963,6 +1017,21 @@ export type MutationCreateEnterpriseArgs = {
 };
 
 
+export type MutationCreateStudioArgs = {
+  input: StudioInput;
+};
+
+
+export type MutationCreateTrainingProviderArgs = {
+  input: TrainingProviderInput;
+};
+
+
+export type MutationCreateTrainingSessionArgs = {
+  input: TrainingSessionInput;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
@@ -985,8 +1054,18 @@ export type MutationDecideNominationsArgs = {
 };
 
 
+export type MutationDecideSubsidyArgs = {
+  input: SubsidyDecisionInput;
+};
+
+
 export type MutationDeclareNominationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnrollTrainingParticipantsArgs = {
+  input: EnrollParticipantsInput;
 };
 
 
@@ -1035,6 +1114,11 @@ export type MutationReactivateEnterpriseArgs = {
 
 export type MutationRecordObjectionArgs = {
   input: ObjectionInput;
+};
+
+
+export type MutationRecordTrainingResultArgs = {
+  input: TrainingResultInput;
 };
 
 
@@ -1135,6 +1219,21 @@ export type MutationUpdateDataQualityRuleArgs = {
 
 export type MutationUpdateEnterpriseArgs = {
   input: UpdateEnterpriseInput;
+};
+
+
+export type MutationUpdateStudioArgs = {
+  input: UpdateStudioInput;
+};
+
+
+export type MutationUpdateTrainingProviderArgs = {
+  input: UpdateTrainingProviderInput;
+};
+
+
+export type MutationUpdateTrainingSessionArgs = {
+  input: UpdateTrainingSessionInput;
 };
 
 
@@ -1259,6 +1358,19 @@ export type ObjectionInput = {
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** 六(二) 重点培训范围: staff of employers with many disputes or violations */
+export type PriorityGroupFigures = {
+  __typename?: 'PriorityGroupFigures';
+  enterprises: Scalars['Int']['output'];
+  /** incidents (disputes, violations, petitions) within the year and the two before that flag an employer */
+  minIncidents: Scalars['Int']['output'];
+  /** active coordinators employed there */
+  staff: Scalars['Int']['output'];
+  /** of them, trained in the year */
+  trainedStaff: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 /** one line of a published naming decision (四(二)3) */
 export type PublicNamedCoordinator = {
   __typename?: 'PublicNamedCoordinator';
@@ -1373,8 +1485,27 @@ export type Query = {
   reportedYear: ReportedYear;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
+  /** null when it does not exist or lies outside your jurisdiction */
+  studio: Maybe<Studio>;
+  /** studios in operation per child region: by kind, staff, enterprises and townships served */
+  studioFigures: StudioFigures;
+  /** 金牌劳动关系协调员工作室 and 协调劳动关系指导站 in your jurisdiction */
+  studios: StudioPage;
+  /** subsidy claims of people in the jurisdiction, newest first */
+  subsidyClaims: SubsidyClaimPage;
   /** each finished target judged at its end date for the region and its child regions (from the closed year when it is closed) */
   targetVerdicts: Array<TargetVerdict>;
+  /** 五 and 六(二): people trained and certified per level per year, subsidies per kind and region, the priority group */
+  trainingFigures: TrainingFigures;
+  /** continuing-education hours per person in a year, most first */
+  trainingHours: CoordinatorTrainingHoursPage;
+  trainingProvider: Maybe<TrainingProvider>;
+  /** 培训机构 of the jurisdiction and those registered above it */
+  trainingProviders: TrainingProviderPage;
+  /** null when it does not exist or lies outside your jurisdiction */
+  trainingSession: Maybe<TrainingSession>;
+  /** courses and sessions run in the jurisdiction, newest first */
+  trainingSessions: TrainingSessionPage;
   /** large/medium enterprises with no active coordinator (now, or at the end of `year`): largeMediumTotal − largeMediumCovered rows */
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
@@ -1550,8 +1681,73 @@ export type QueryReviewQueueArgs = {
 };
 
 
+export type QueryStudioArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudioFiguresArgs = {
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStudiosArgs = {
+  filter?: InputMaybe<StudioFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<StudioOrder>;
+};
+
+
+export type QuerySubsidyClaimsArgs = {
+  filter?: InputMaybe<SubsidyClaimFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryTargetVerdictsArgs = {
   regionCode: Scalars['String']['input'];
+};
+
+
+export type QueryTrainingFiguresArgs = {
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  minIncidents?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTrainingHoursArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryTrainingProviderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrainingProvidersArgs = {
+  filter?: InputMaybe<TrainingProviderFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTrainingSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrainingSessionsArgs = {
+  filter?: InputMaybe<TrainingSessionFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1755,6 +1951,183 @@ export type StructureSlice = {
   dimension: WorkforceDimension;
 };
 
+/** 金牌劳动关系协调员工作室或协调劳动关系指导站 (六(四)) */
+export type Studio = {
+  __typename?: 'Studio';
+  coordinatorCount: Scalars['Int']['output'];
+  /** the coordinators who staff it */
+  coordinators: Array<Coordinator>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** the host enterprise (hostKind ENTERPRISE) */
+  hostEnterprise: Maybe<Enterprise>;
+  hostKind: StudioHostKind;
+  /** the grassroots platform that hosts it (hostKind GRASSROOTS_PLATFORM) */
+  hostPlatformName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: StudioKind;
+  name: Scalars['String']['output'];
+  openedOn: Scalars['Date']['output'];
+  region: Maybe<Region>;
+  regionCode: Scalars['String']['output'];
+  servedEnterpriseCount: Scalars['Int']['output'];
+  /** the enterprises it serves, its host first */
+  servedEnterprises: Array<Enterprise>;
+  status: StudioStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type StudioFigures = {
+  __typename?: 'StudioFigures';
+  /** one row per child region, in code order */
+  children: Array<StudioRegionFigures>;
+  regionCode: Scalars['String']['output'];
+  /** the whole region */
+  total: StudioRegionFigures;
+};
+
+export type StudioFilter = {
+  kind?: InputMaybe<StudioKind>;
+  /** the region and everything below it */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** name or host platform contains */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<StudioStatus>;
+};
+
+/** 依托企业 / 依托基层平台 */
+export type StudioHostKind =
+  | 'ENTERPRISE'
+  | 'GRASSROOTS_PLATFORM';
+
+export type StudioInput = {
+  /** the coordinators who staff it */
+  coordinatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** required when hostKind is ENTERPRISE */
+  hostEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  hostKind: StudioHostKind;
+  /** required when hostKind is GRASSROOTS_PLATFORM */
+  hostPlatformName?: InputMaybe<Scalars['String']['input']>;
+  kind: StudioKind;
+  name: Scalars['String']['input'];
+  openedOn: Scalars['Date']['input'];
+  /** county or township code inside your jurisdiction */
+  regionCode: Scalars['String']['input'];
+  /** the enterprises it serves (a host enterprise is served anyway) */
+  servedEnterpriseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<StudioStatus>;
+};
+
+/** 金牌劳动关系协调员工作室 / 协调劳动关系指导站 */
+export type StudioKind =
+  | 'GOLD_STUDIO'
+  | 'GUIDANCE_STATION';
+
+export type StudioOrder = {
+  direction?: SortDirection;
+  field?: StudioSort;
+};
+
+export type StudioPage = {
+  __typename?: 'StudioPage';
+  items: Array<Studio>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** studios of one child region (or the region itself): counts by kind and what they serve */
+export type StudioRegionFigures = {
+  __typename?: 'StudioRegionFigures';
+  /** distinct coordinators staffing them */
+  coordinators: Scalars['Int']['output'];
+  /** 金牌劳动关系协调员工作室 in operation */
+  goldStudios: Scalars['Int']['output'];
+  /** 协调劳动关系指导站 in operation */
+  guidanceStations: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** distinct enterprises served (hosts included) */
+  servedEnterprises: Scalars['Int']['output'];
+  /** distinct townships served: their own and those of the enterprises served */
+  servedTownships: Scalars['Int']['output'];
+};
+
+export type StudioSort =
+  | 'NAME'
+  | 'NEWEST'
+  | 'OPENED_ON'
+  | 'REGION';
+
+/** 运行中 / 暂停 / 已撤销 */
+export type StudioStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'SUSPENDED';
+
+/** 职业培训补贴 / 生活费补贴 / 技能提升补贴 (五(二)(三)) */
+export type SubsidyClaim = {
+  __typename?: 'SubsidyClaim';
+  /** 元 */
+  amount: Scalars['Float']['output'];
+  appliedOn: Scalars['Date']['output'];
+  coordinator: Maybe<Coordinator>;
+  decidedOn: Maybe<Scalars['Date']['output']>;
+  decisionNote: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SubsidyKind;
+  participation: Maybe<TrainingParticipation>;
+  /** the person's region when applied */
+  region: Maybe<Region>;
+  regionCode: Scalars['String']['output'];
+  state: SubsidyClaimState;
+  version: Scalars['Int']['output'];
+};
+
+export type SubsidyClaimFilter = {
+  coordinatorId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<SubsidyKind>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<SubsidyClaimState>;
+  /** applied in the year */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SubsidyClaimInput = {
+  /** 元 */
+  amount: Scalars['Float']['input'];
+  appliedOn: Scalars['Date']['input'];
+  coordinatorId: Scalars['ID']['input'];
+  kind: SubsidyKind;
+  /** the training it is for */
+  participationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SubsidyClaimPage = {
+  __typename?: 'SubsidyClaimPage';
+  items: Array<SubsidyClaim>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** 已申请 / 已发放 / 未通过 */
+export type SubsidyClaimState =
+  | 'APPLIED'
+  | 'GRANTED'
+  | 'REFUSED';
+
+export type SubsidyDecisionInput = {
+  decidedOn: Scalars['Date']['input'];
+  granted: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  /** required when refused */
+  note?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
 export type SubsidyFigure = {
   __typename?: 'SubsidyFigure';
   /** 元 */
@@ -1768,6 +2141,18 @@ export type SubsidyKind =
   | 'LIVING_ALLOWANCE'
   | 'SKILL_UPGRADE'
   | 'VOCATIONAL_TRAINING';
+
+export type SubsidyRegionFigures = {
+  __typename?: 'SubsidyRegionFigures';
+  applied: Scalars['Int']['output'];
+  granted: Scalars['Int']['output'];
+  /** 元 granted */
+  grantedAmount: Scalars['Float']['output'];
+  kind: SubsidyKind;
+  refused: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+};
 
 /** a finished target judged at its end date, for a region and each of its child regions */
 export type TargetVerdict = {
@@ -1819,6 +2204,15 @@ export type Training = {
   subsidyKind: Maybe<SubsidyKind>;
 };
 
+export type TrainingFigures = {
+  __typename?: 'TrainingFigures';
+  priorityGroup: PriorityGroupFigures;
+  regionCode: Scalars['String']['output'];
+  /** the last year, per kind for the region’s own level and each child region (decided in the year; applied: still open) */
+  subsidies: Array<SubsidyRegionFigures>;
+  years: Array<TrainingYearFigures>;
+};
+
 export type TrainingInput = {
   completedOn: Scalars['Date']['input'];
   course: Scalars['String']['input'];
@@ -1829,6 +2223,157 @@ export type TrainingInput = {
   /** 元 */
   subsidyAmount?: InputMaybe<Scalars['Float']['input']>;
   subsidyKind?: InputMaybe<SubsidyKind>;
+};
+
+/** 线上 / 线下 / 线上线下融合 */
+export type TrainingMode =
+  | 'BLENDED'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+/** one person's place in a session, with the result */
+export type TrainingParticipation = {
+  __typename?: 'TrainingParticipation';
+  /** the skill-level certificate it led to (PASSED) */
+  certificateLevel: Maybe<Scalars['Int']['output']>;
+  certificateNumber: Maybe<Scalars['String']['output']>;
+  completedOn: Maybe<Scalars['Date']['output']>;
+  coordinator: Maybe<Coordinator>;
+  /** credited hours, in the year of completedOn */
+  hours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  regionCode: Scalars['String']['output'];
+  result: TrainingResult;
+  /** null when the session is run outside your jurisdiction */
+  session: Maybe<TrainingSession>;
+  version: Scalars['Int']['output'];
+};
+
+/** 培训机构 (六(二)) */
+export type TrainingProvider = {
+  __typename?: 'TrainingProvider';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** 统一社会信用代码 (GB 32100-2015, checksum validated) */
+  creditCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** the qualification: issuer, number, scope */
+  qualificationNote: Maybe<Scalars['String']['output']>;
+  /** 具有劳动关系协调员（师）培训资质 */
+  qualified: Scalars['Boolean']['output'];
+  region: Maybe<Region>;
+  regionCode: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type TrainingProviderFilter = {
+  qualified?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** name contains, or credit code starts with */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TrainingProviderInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 统一社会信用代码 */
+  creditCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  qualificationNote?: InputMaybe<Scalars['String']['input']>;
+  /** 具有劳动关系协调员（师）培训资质 */
+  qualified: Scalars['Boolean']['input'];
+  regionCode: Scalars['String']['input'];
+};
+
+export type TrainingProviderPage = {
+  __typename?: 'TrainingProviderPage';
+  items: Array<TrainingProvider>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** 已报名 / 已参训（继续教育）/ 合格 / 不合格 */
+export type TrainingResult =
+  | 'ATTENDED'
+  | 'ENROLLED'
+  | 'FAILED'
+  | 'PASSED';
+
+export type TrainingResultInput = {
+  /** PASSED: the skill level certified (1 一级 … 5 五级) */
+  certificateLevel?: InputMaybe<Scalars['Int']['input']>;
+  certificateNumber?: InputMaybe<Scalars['String']['input']>;
+  /** default: the session's last day */
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** default: the session's hours */
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /** the participation */
+  id: Scalars['ID']['input'];
+  result: TrainingResult;
+  version: Scalars['Int']['input'];
+};
+
+/** a course or session of a provider */
+export type TrainingSession = {
+  __typename?: 'TrainingSession';
+  endsOn: Scalars['Date']['output'];
+  /** 学时 */
+  hours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  mode: TrainingMode;
+  participantCount: Scalars['Int']['output'];
+  participants: Array<TrainingParticipation>;
+  /** participants who passed */
+  passedCount: Scalars['Int']['output'];
+  provider: Maybe<TrainingProvider>;
+  region: Maybe<Region>;
+  regionCode: Scalars['String']['output'];
+  startsOn: Scalars['Date']['output'];
+  /** the skill level it prepares for (1 一级 … 5 五级); null: continuing education */
+  targetLevel: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type TrainingSessionFilter = {
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** sessions that start in the year */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TrainingSessionInput = {
+  endsOn: Scalars['Date']['input'];
+  hours: Scalars['Float']['input'];
+  mode: TrainingMode;
+  providerId: Scalars['ID']['input'];
+  /** the region of the office that runs it */
+  regionCode: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+  targetLevel?: InputMaybe<Scalars['Int']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type TrainingSessionPage = {
+  __typename?: 'TrainingSessionPage';
+  items: Array<TrainingSession>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type TrainingYearFigures = {
+  __typename?: 'TrainingYearFigures';
+  /** skill-level certificates issued in the year, per level */
+  certified: Array<CertifiedLevelCount>;
+  /** people who completed a training (attended or passed) */
+  trainedPeople: Scalars['Int']['output'];
+  /** hours credited */
+  trainingHours: Scalars['Float']['output'];
+  year: Scalars['Int']['output'];
 };
 
 export type UpdateCoordinatorInput = {
@@ -1882,6 +2427,55 @@ export type UpdateEnterpriseInput = {
   sizeOverrideReason?: InputMaybe<Scalars['String']['input']>;
   socialOrganization?: InputMaybe<Scalars['Boolean']['input']>;
   /** the version read; a stale one is refused with CONFLICT */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateStudioInput = {
+  /** the coordinators who staff it */
+  coordinatorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** required when hostKind is ENTERPRISE */
+  hostEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  hostKind: StudioHostKind;
+  /** required when hostKind is GRASSROOTS_PLATFORM */
+  hostPlatformName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind: StudioKind;
+  name: Scalars['String']['input'];
+  openedOn: Scalars['Date']['input'];
+  /** county or township code inside your jurisdiction */
+  regionCode: Scalars['String']['input'];
+  /** the enterprises it serves (a host enterprise is served anyway) */
+  servedEnterpriseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<StudioStatus>;
+  /** the version read; a newer one answers CONFLICT */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateTrainingProviderInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 统一社会信用代码 */
+  creditCode: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  qualificationNote?: InputMaybe<Scalars['String']['input']>;
+  /** 具有劳动关系协调员（师）培训资质 */
+  qualified: Scalars['Boolean']['input'];
+  regionCode: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateTrainingSessionInput = {
+  endsOn: Scalars['Date']['input'];
+  hours: Scalars['Float']['input'];
+  id: Scalars['ID']['input'];
+  mode: TrainingMode;
+  providerId: Scalars['ID']['input'];
+  /** the region of the office that runs it */
+  regionCode: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+  targetLevel?: InputMaybe<Scalars['Int']['input']>;
+  title: Scalars['String']['input'];
   version: Scalars['Int']['input'];
 };
 

@@ -2,6 +2,8 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ShopOutlined,
+  ReadOutlined,
   CloudUploadOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -17,6 +19,8 @@ import { dataQualityRoutes } from '../data-quality/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { enterpriseRoutes } from '../enterprises/routes';
 import { importRoutes } from '../imports/routes';
+import { studioRoutes } from '../studios/routes';
+import { trainingRoutes } from '../training/routes';
 
 /**
  * One entry per page inside the signed-in layout. A feature adds its pages here (or exports its
@@ -44,7 +48,9 @@ export const appRoutes: AppRoute[] = [
   ...enterpriseRoutes({ icon: <BankOutlined />, order: 20, roles: READERS }),
   ...awardRoutes({ icon: <TrophyOutlined />, order: 30, roles: READERS }),
   ...dashboardRoutes({ icon: <BarChartOutlined />, order: 40, roles: READERS }),
-  ...dataQualityRoutes({ icon: <SafetyCertificateOutlined />, order: 45, roles: READERS }),
+  ...dataQualityRoutes({ icon: <SafetyCertificateOutlined />, order: 47, roles: READERS }),
+  ...studioRoutes({ icon: <ShopOutlined />, order: 45, roles: READERS }),
+  ...trainingRoutes({ icon: <ReadOutlined />, order: 46, roles: READERS }),
   ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
   ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
 ];

@@ -44,6 +44,8 @@ import {
   type IndustryEntry,
   type OrganizationKind,
 } from './demo-catalog';
+import { seedStudiosDemo } from './studios-demo';
+import { seedTrainingDemo } from './training-demo';
 
 // The demo data: a deterministic, believable Jilin. Everything is drawn from seeded PRNG streams
 // (one per table, so a table's content does not depend on how another one was drawn), held in
@@ -1302,6 +1304,10 @@ export async function generateDemoData(client: Client | PoolClient, options: Gen
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
+  const studios = await seedStudiosDemo(client);
+  step(`loaded ${studios.studios} studios and guidance stations`);
+  const training = await seedTrainingDemo(client);
+  step(`loaded ${training.sessions} training sessions, ${training.participations} participations, ${training.claims} subsidy claims`);
   // VACUUM too: freshly loaded pages are not yet all-visible, and until they are, scoped counts
   // cannot use index-only scans (5x slower at province scale).
   await client.query(`vacuum analyze ${['region', ...IDENTITY_TABLES].join(', ')}`);

@@ -18,6 +18,13 @@ export interface SeedDemoOptions {
 }
 
 const RESET_TABLES = [
+  'subsidy_claim',
+  'training_participation',
+  'training_session',
+  'training_provider',
+  'studio_enterprise',
+  'studio_coordinator',
+  'studio',
   'work_record',
   'disciplinary_record',
   'honor',

@@ -16,6 +16,8 @@ import { EffectiveDatedRegistry1766100000000 } from './1766100000000-EffectiveDa
 import { ClosedYearsAndTargets1766200000000 } from './1766200000000-ClosedYearsAndTargets';
 import { ProvinceCode1766300000000 } from './1766300000000-ProvinceCode';
 import { ImportJobReport1766500000000 } from './1766500000000-ImportJobReport';
+import { Studios1766700000000 } from './1766700000000-Studios';
+import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSubsidies';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 
@@ -40,6 +42,8 @@ export const MIGRATIONS = [
   ClosedYearsAndTargets1766200000000,
   ProvinceCode1766300000000,
   ImportJobReport1766500000000,
+  Studios1766700000000,
+  TrainingAndSubsidies1766700001000,
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
 ];
