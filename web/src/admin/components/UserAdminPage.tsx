@@ -11,6 +11,7 @@ import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { useRegions } from '../../app/hooks/useRegions';
 import { applyServerErrors } from '../../app/utils/form-errors';
 import { readApiErrors } from '../../app/utils/graphql-errors';
+import { saveOnlyWithCtrlEnter } from '../../app/utils/form-keys';
 
 const PAGE_SIZE = 20;
 const FORM_FIELDS = ['username', 'displayName', 'role', 'regionCode', 'password'] as const;
@@ -180,7 +181,7 @@ export default function UserAdminPage() {
         destroyOnHidden
       >
         {formProblems.length > 0 ? <Alert type="error" showIcon message={formProblems.join('；')} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} onKeyDown={saveOnlyWithCtrlEnter(() => form.submit())}>
           <Form.Item name="username" label={t('admin.users.username')} rules={[{ required: true, message: t('common.required') }]}>
             <Input autoComplete="off" />
           </Form.Item>

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useRouteDocumentTitle } from '../hooks/useDocumentTitle';
 import { appRoutes, menuRoutes } from '../routes';
 
 const { Header, Sider, Content } = Layout;
@@ -25,6 +26,9 @@ export function AppLayout() {
     .map((entry) => entry.path)
     .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
     .sort((left, right) => right.length - left.length)[0];
+
+  const selectedEntry = entries.find((entry) => entry.path === selected);
+  useRouteDocumentTitle(selectedEntry ? t(selectedEntry.menu.labelKey) : null, location.pathname);
 
   const handleSignOut = async () => {
     await signOut();

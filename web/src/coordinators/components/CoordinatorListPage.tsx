@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListPageHeader } from '../../app/components/ListPageHeader';
 import { QueryError } from '../../app/components/QueryError';
+import { useRegions } from '../../app/hooks/useRegions';
+import { recordRegionLabel } from '../../app/utils/region-tree';
 import { useUrlListParams } from '../../app/hooks/useUrlListParams';
 import { useUrlTable } from '../../app/hooks/useUrlTable';
 import { parseCoordinatorListParams, serializeCoordinatorListParams, toCoordinatorsVariables, type CoordinatorListParams } from '../utils/list-params';
@@ -18,6 +20,7 @@ const SORTABLE: Record<string, CoordinatorSort> = { name: 'NAME', region: 'REGIO
 
 export default function CoordinatorListPage() {
   const { t } = useTranslation();
+  const { regions } = useRegions();
   const [params, setParams] = useUrlListParams(parseCoordinatorListParams, serializeCoordinatorListParams);
   const table = useUrlTable<CoordinatorListItemFragment, CoordinatorSort, CoordinatorListParams>(params, setParams, SORTABLE);
   const variables = useMemo(() => toCoordinatorsVariables(params), [params]);
@@ -39,7 +42,13 @@ export default function CoordinatorListPage() {
       key: 'idNumber',
       title: t('coordinator.fields.idNumber'),
       dataIndex: 'idNumber',
-      render: (idNumber: string) => <Typography.Text code>{idNumber}</Typography.Text>,
+      // The masked number stays on one line at 1366 and 1024 px.
+      width: 190,
+      render: (idNumber: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }} data-testid="list-id-number">
+          {idNumber}
+        </Typography.Text>
+      ),
     },
     {
       key: 'category',
@@ -52,7 +61,7 @@ export default function CoordinatorListPage() {
       title: t('coordinator.fields.region'),
       sorter: true,
       sortOrder: table.sortOrderOf('region'),
-      render: (_value, coordinator) => coordinator.region?.name ?? coordinator.regionCode,
+      render: (_value, coordinator) => <span style={{ whiteSpace: 'nowrap' }}>{recordRegionLabel(regions, coordinator.regionCode, coordinator.region?.name)}</span>,
     },
     {
       key: 'employer',
