@@ -26,6 +26,14 @@ afterAll(async () => {
 
 const countByName = async (name: string) => (await app.sql<{ count: number }>(`select count(*)::int as count from coordinator where name = $1`, [name]))[0].count;
 
+// a new tab is a new session (the token lives in sessionStorage)
+async function newSignedInPage(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, app.baseUrl, 'chaoyang', DEMO_PASSWORD, path);
+  return page;
+}
+
 async function typeDate(page: Page, selector: string, text: string, finish: 'Tab' | 'Enter') {
   const input = page.locator(selector);
   await input.click();
@@ -106,7 +114,7 @@ test('Enter never saves the coordinator form, typed dates in the import shapes a
 });
 
 test('an earlier work period than the stored 入职日期 is pointed out on edit and can be taken', async () => {
-  const { page } = browser;
+  const page = await newSignedInPage('/coordinators');
   // Someone born before 1975 whose stored 入职日期 (demo data: 2021 on) is later than 1995 and no work period before 1995.
   const [coordinator] = await app.sql<{ id: string; periods: number }>(
     `select c.id::text as id, (select count(*)::int from work_period w where w.coordinator_id = c.id) as periods from coordinator c
@@ -115,6 +123,7 @@ test('an earlier work period than the stored 入职日期 is pointed out on edit
       order by c.id limit 1`,
   );
   await page.goto(`${app.baseUrl}/coordinators/${coordinator.id}/edit`);
+  await page.locator('#joinedOn').waitFor();
   await page.getByRole('button', { name: '添加工作经历' }).click();
   await typeDate(page, `#workPeriods_${coordinator.periods}_start`, '1995-03-01', 'Enter');
   await page.getByTestId('joined-on-earlier-work').waitFor();
@@ -128,7 +137,7 @@ test('an earlier work period than the stored 入职日期 is pointed out on edit
 });
 
 test('lists at 1366 and 1024 px: the masked ID stays on one line, the region column shows the path, filters are labelled', async () => {
-  const { page } = browser;
+  const page = await newSignedInPage('/coordinators');
   for (const width of [1366, 1024]) {
     await page.setViewportSize({ width, height: 768 });
     await page.goto(`${app.baseUrl}/coordinators`);
@@ -149,4 +158,6 @@ test('lists at 1366 and 1024 px: the masked ID stays on one line, the region col
     await page.getByRole('cell', { name: `长春市 · 朝阳区 · ${township.name}` }).first().waitFor();
   }
   await expect(page.getByLabel('状态').count()).resolves.toBeGreaterThan(0);
+  // the change-password button shows a key
+  await expect(page.getByRole('button', { name: '修改密码' }).locator('[data-testid=key-icon]').count()).resolves.toBe(1);
 });

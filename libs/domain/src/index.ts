@@ -13,3 +13,4 @@ export * from './import-values';
 export * from './awards';
 export * from './person-name';
 export * from './privacy';
+export * from './audit';

@@ -35,10 +35,16 @@ export type AuditLogEntry = {
   id: Scalars['ID']['output'];
   ip: Maybe<Scalars['String']['output']>;
   objectId: Maybe<Scalars['String']['output']>;
+  /** the object's name (a coordinator's or enterprise's name, an account), null when unknown or deleted */
+  objectLabel: Maybe<Scalars['String']['output']>;
   objectType: Maybe<Scalars['String']['output']>;
   /** region code of the jurisdiction the entry belongs to */
   regionCode: Maybe<Scalars['String']['output']>;
+  /** the acting account's display name (as it is now) */
+  userDisplayName: Maybe<Scalars['String']['output']>;
   userId: Maybe<Scalars['ID']['output']>;
+  /** the name of the acting account's region, e.g. 朝阳区 */
+  userRegionName: Maybe<Scalars['String']['output']>;
   username: Maybe<Scalars['String']['output']>;
 };
 

@@ -1,10 +1,11 @@
-import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { FullPageSpin } from '../components/FullPageSpin';
+import { KeyIcon } from '../components/KeyIcon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useRouteDocumentTitle } from '../hooks/useDocumentTitle';
 import { appRoutes, menuRoutes } from '../routes';
@@ -91,7 +92,7 @@ export function AppLayout() {
             ) : null}
             <LanguageSwitch />
             <Tooltip title={t('app.changePassword')}>
-              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')} aria-label={t('app.changePassword')} />
+              <Button type="text" icon={<KeyIcon />} onClick={() => navigate('/change-password')} aria-label={t('app.changePassword')} />
             </Tooltip>
             <Button icon={<LogoutOutlined />} onClick={() => void handleSignOut()}>
               {t('app.logout')}
