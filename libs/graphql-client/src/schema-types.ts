@@ -712,6 +712,8 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** drops the administrator change: an addition goes, an excluded default returns */
   resetEligibilityTableEntry: Array<EligibilityTableEntry>;
+  /** set a new initial password: the account must change it at its next login; its sessions end and a lockout is lifted */
+  resetUserPassword: User;
   /** upheld: the nomination is withdrawn; otherwise it goes on */
   resolveObjection: Nomination;
   resubmitNomination: Nomination;
@@ -732,8 +734,12 @@ export type Mutation = {
   startPublicity: Nomination;
   /** takes a confirmation back: the year is not counted until confirmed again (audited) */
   unconfirmCalendarYear: CalendarYearStatus;
+  /** lift the lockout after failed logins */
+  unlockUser: User;
   updateCoordinator: Coordinator;
   updateEnterprise: Enterprise;
+  /** change an account's display name or role (within your jurisdiction and the role rules); a role change ends its sessions */
+  updateUser: User;
   withdrawNomination: Nomination;
 };
 
@@ -844,6 +850,12 @@ export type MutationResetEligibilityTableEntryArgs = {
 };
 
 
+export type MutationResetUserPasswordArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationResolveObjectionArgs = {
   objectionId: Scalars['ID']['input'];
   resolution: Scalars['String']['input'];
@@ -913,6 +925,11 @@ export type MutationUnconfirmCalendarYearArgs = {
 };
 
 
+export type MutationUnlockUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateCoordinatorArgs = {
   input: UpdateCoordinatorInput;
 };
@@ -920,6 +937,11 @@ export type MutationUpdateCoordinatorArgs = {
 
 export type MutationUpdateEnterpriseArgs = {
   input: UpdateEnterpriseInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
 };
 
 
@@ -1492,6 +1514,15 @@ export type UpdateEnterpriseInput = {
   sizeOverride?: InputMaybe<SizeClass>;
   sizeOverrideReason?: InputMaybe<Scalars['String']['input']>;
   socialOrganization?: InputMaybe<Scalars['Boolean']['input']>;
+  /** the version read; a stale one is refused with CONFLICT */
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** a role you may create, fitting the account's region level */
+  role?: InputMaybe<Role>;
   /** the version read; a stale one is refused with CONFLICT */
   version: Scalars['Int']['input'];
 };

@@ -129,6 +129,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   valid: '正确行数',
   rows: '行数',
   mustChangePassword: '须修改密码',
+  failedLogins: '连续登录失败次数',
   count: '条数',
 };
 
