@@ -161,3 +161,31 @@ test('lists at 1366 and 1024 px: the masked ID stays on one line, the region col
   // the change-password button shows a key
   await expect(page.getByRole('button', { name: '修改密码' }).locator('[data-testid=key-icon]').count()).resolves.toBe(1);
 });
+
+test('rows are selected across the list and leave together with one date and reason', async () => {
+  const page = await newSignedInPage('/coordinators');
+  await page.goto(`${app.baseUrl}/coordinators?status=ACTIVE`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const rows = page.locator('.ant-table-row');
+  const ids: string[] = [];
+  for (const index of [0, 1]) {
+    const row = rows.nth(index);
+    const href = await row.locator('a[href^="/coordinators/"]').first().getAttribute('href');
+    ids.push(href!.split('/').pop()!);
+    await row.locator('.ant-checkbox-input').check();
+  }
+  await expect(page.getByTestId('batch-bar').textContent()).resolves.toContain('已选择 2 人');
+  await page.getByTestId('batch-deactivate').click();
+  const dialog = page.locator('.ant-modal', { hasText: '2 人离岗' });
+  await dialog.getByLabel('离岗原因').or(dialog.locator('textarea')).first().fill('用人单位注销');
+  await screenshot(page, 'browser-coordinator-batch-leave-1366');
+  await dialog.getByRole('button', { name: /确认离岗|离\s*岗/ }).click();
+  await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+  const stored = await app.sql<{ status: string }>(`select status from coordinator where id = any($1::bigint[])`, [ids]);
+  expect(stored.map((row) => row.status)).toEqual(['LEFT', 'LEFT']);
+  const audits = await app.sql<{ count: number }>(
+    `select count(*)::int as count from audit_log where action = 'COORDINATOR_DEACTIVATE' and object_id = any($1) and detail->>'reason' = '用人单位注销'`,
+    [ids],
+  );
+  expect(audits[0].count).toBe(2);
+});

@@ -4,10 +4,12 @@ import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { CoordinatorRecordsService } from './coordinator-records.service';
 import { CoordinatorsResolver } from './coordinators.resolver';
 import { CoordinatorsService } from './coordinators.service';
+import { CoordinatorBatchResolver } from './coordinator-batch.resolver';
+import { CoordinatorBatchService } from './coordinator-batch.service';
 
 @Module({
   imports: [EnterprisesModule],
-  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault],
+  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault, CoordinatorBatchService, CoordinatorBatchResolver],
   exports: [CoordinatorsService, CoordinatorRecordsService, IdNumberVault],
 })
 export class CoordinatorsModule {}

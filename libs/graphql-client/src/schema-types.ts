@@ -153,6 +153,14 @@ export type AwardYearFigures = {
   year: Scalars['Int']['output'];
 };
 
+export type BatchDeactivateCoordinatorsInput = {
+  /** the selected coordinators (at most 500) */
+  ids: Array<Scalars['ID']['input']>;
+  /** left the post on (default today), the same for everyone */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type BucketCount = {
   __typename?: 'BucketCount';
   bucket: Scalars['String']['output'];
@@ -689,6 +697,8 @@ export type Mutation = {
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
+  /** 批量离岗: the selected coordinators leave on one date with one reason, all or none; answers their ids */
+  deactivateCoordinators: Array<Scalars['ID']['output']>;
   /** marks the enterprise closed/removed; it leaves lists and coverage figures */
   deactivateEnterprise: Enterprise;
   /** the province names some of the candidates of a tier (差额: fewer than the candidates) */
@@ -773,6 +783,11 @@ export type MutationCreateUserArgs = {
 
 export type MutationDeactivateCoordinatorArgs = {
   input: DeactivateCoordinatorInput;
+};
+
+
+export type MutationDeactivateCoordinatorsArgs = {
+  input: BatchDeactivateCoordinatorsInput;
 };
 
 

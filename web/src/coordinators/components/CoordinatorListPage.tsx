@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { CoordinatorsDocument, type CoordinatorListItemFragment, type CoordinatorSort } from '@registry/graphql-client';
-import { Card, Table, Tag, Typography, type TableProps } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Button, Card, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useCanEdit } from '../../app/auth/AuthContext';
 import { ListPageHeader } from '../../app/components/ListPageHeader';
 import { QueryError } from '../../app/components/QueryError';
 import { useRegions } from '../../app/hooks/useRegions';
@@ -12,6 +13,7 @@ import { useUrlListParams } from '../../app/hooks/useUrlListParams';
 import { useUrlTable } from '../../app/hooks/useUrlTable';
 import { parseCoordinatorListParams, serializeCoordinatorListParams, toCoordinatorsVariables, type CoordinatorListParams } from '../utils/list-params';
 import { CoordinatorFilters } from './CoordinatorFilters';
+import { BatchDeactivateModal } from './BatchDeactivateModal';
 import { CoordinatorStatusTag } from './CoordinatorStatusTag';
 import { ExportButton } from '../../imports/ExportButton';
 
@@ -26,6 +28,11 @@ export default function CoordinatorListPage() {
   const variables = useMemo(() => toCoordinatorsVariables(params), [params]);
   const { data, previousData, loading, error, refetch } = useQuery(CoordinatorsDocument, { variables });
   const page = (data ?? previousData)?.coordinators;
+  const canEdit = useCanEdit();
+  // Row selection for batch actions; kept across pages, by id, with the names for the dialog.
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [batchDeactivating, setBatchDeactivating] = useState(false);
+  const clearSelection = () => setSelected(new Map());
 
   const columns: TableProps<CoordinatorListItemFragment>['columns'] = [
     {
@@ -95,11 +102,60 @@ export default function CoordinatorListPage() {
       </ListPageHeader>
       <CoordinatorFilters value={params} onChange={setParams} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
+      {canEdit && selected.size > 0 ? (
+        <Alert
+          type="info"
+          style={{ marginBottom: 8 }}
+          data-testid="batch-bar"
+          message={
+            <Space wrap>
+              <span>{t('coordinator.batch.selected', { count: selected.size })}</span>
+              <Button size="small" danger onClick={() => setBatchDeactivating(true)} data-testid="batch-deactivate">
+                {t('coordinator.batch.deactivate')}
+              </Button>
+              <Button size="small" type="link" onClick={clearSelection}>
+                {t('coordinator.batch.clear')}
+              </Button>
+            </Space>
+          }
+        />
+      ) : null}
       <Table<CoordinatorListItemFragment>
         {...table.tableProps({ items: page?.items ?? [], total: page?.total ?? 0, loading, emptyText: t('coordinator.empty') })}
         columns={columns}
         scroll={{ x: 1100 }}
+        rowSelection={
+          canEdit
+            ? {
+                selectedRowKeys: [...selected.keys()],
+                preserveSelectedRowKeys: true,
+                getCheckboxProps: (coordinator) => ({ disabled: coordinator.status !== 'ACTIVE', 'aria-label': coordinator.name }),
+                onChange: (_keys, rows) => {
+                  setSelected((previous) => {
+                    const next = new Map<string, string>();
+                    const onPage = new Set((page?.items ?? []).map((item) => item.id));
+                    // keep what was chosen on other pages, take this page's choice as the table reports it
+                    for (const [id, name] of previous) if (!onPage.has(id)) next.set(id, name);
+                    for (const row of rows) if (row) next.set(row.id, row.name);
+                    return next;
+                  });
+                },
+              }
+            : undefined
+        }
       />
+      {batchDeactivating ? (
+        <BatchDeactivateModal
+          ids={[...selected.keys()]}
+          names={[...selected.values()]}
+          onClose={() => setBatchDeactivating(false)}
+          onDone={() => {
+            setBatchDeactivating(false);
+            clearSelection();
+            void refetch();
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
