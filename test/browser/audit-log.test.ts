@@ -90,3 +90,30 @@ test('the export is for audit readers only', async () => {
   const bad = await fetch(`${app.baseUrl}/api/audit-log.xlsx?filter=${encodeURIComponent('{"from":"soon"}')}`, { headers: { authorization: `Bearer ${auditor}` } });
   expect(bad.status).toBe(400);
 });
+
+test('推荐人 is the nominating office and its region, not a login name', async () => {
+  // a nomination filed by the county office (fixture rows; the read is what is under test)
+  await app.sql(`insert into award_campaign (year, reference_date, submission_start, submission_end) values (2030, '2030-06-30', '2030-03-01', '2030-05-31') on conflict do nothing`);
+  await app.sql(
+    `insert into nomination (campaign_year, coordinator_id, tier, state, region_path, reporting_unit_code, review_chain, eligibility, nominated_by)
+     select 2030, c.id, 'BRONZE', 'NOMINATED', c.region_path, '220104', array['220104', '220100', '220000'], '{}'::jsonb, u.id
+       from coordinator c, app_user u where c.id = $1 and u.username = 'chaoyang'`,
+    [coordinator.id],
+  );
+  const province = await app.adminToken();
+  const result = await app.graphql<{ nominations: { items: { nominatedBy: string; nominatedByName: string | null; nominatedByRegion: string | null }[] } }>(
+    `{ nominations(limit: 50) { items { nominatedBy nominatedByName nominatedByRegion } } }`,
+    {},
+    province,
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data!.nominations.items.length).toBeGreaterThan(0);
+  const accounts = await app.sql<{ username: string; display_name: string; region: string }>(
+    `select u.username, u.display_name, r.name as region from app_user u join region r on r.code = u.region_code`,
+  );
+  const byUsername = new Map(accounts.map((account) => [account.username, account]));
+  for (const item of result.data!.nominations.items) {
+    const account = byUsername.get(item.nominatedBy)!;
+    expect([item.nominatedByName, item.nominatedByRegion]).toEqual([account.display_name, account.region]);
+  }
+});

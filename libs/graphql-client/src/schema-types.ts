@@ -993,6 +993,10 @@ export type Nomination = {
   id: Scalars['ID']['output'];
   namedOn: Maybe<Scalars['Date']['output']>;
   nominatedBy: Scalars['String']['output'];
+  /** the nominating account's display name (推荐人) */
+  nominatedByName: Maybe<Scalars['String']['output']>;
+  /** the name of the nominating account's region */
+  nominatedByRegion: Maybe<Scalars['String']['output']>;
   objections: Array<NominationObjection>;
   /** open objections */
   openObjections: Scalars['Int']['output'];
