@@ -41,7 +41,11 @@ export default function CoordinatorListPage() {
       dataIndex: 'name',
       sorter: true,
       sortOrder: table.sortOrderOf('name'),
-      render: (name: string, coordinator) => <Link to={`/coordinators/${coordinator.id}`}>{name}</Link>,
+      render: (name: string, coordinator) => (
+        <Link to={`/coordinators/${coordinator.id}`} style={{ whiteSpace: 'nowrap' }}>
+          {name}
+        </Link>
+      ),
     },
     { key: 'gender', title: t('coordinator.fields.gender'), dataIndex: 'gender', width: 70, render: (gender: string) => t(`enums.gender.${gender}`) },
     { key: 'age', title: t('coordinator.fields.age'), dataIndex: 'age', width: 70 },
