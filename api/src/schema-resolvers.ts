@@ -1,3 +1,4 @@
+import { CoordinatorBatchResolver } from './coordinators/coordinator-batch.resolver';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { AuthResolver } from './auth/auth.resolver';
@@ -26,4 +27,4 @@ import { YearEndResolver } from './year-end/year-end.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, CoordinatorBatchResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver];

@@ -89,13 +89,13 @@ test('the auditor finds an ID-number reveal by user and action, with its reason'
   // the auditor's menu holds the audit page and no roster
   await expect(page.getByRole('menuitem', { name: /协调员/ }).count()).resolves.toBe(0);
 
-  await page.getByPlaceholder('用户', { exact: true }).fill('chaoyang');
+  await page.getByLabel('用户名').fill('chaoyang');
   await page.locator('.ant-form-item').filter({ has: page.locator('.ant-select-selection-placeholder', { hasText: /^操作$/ }) }).locator('.ant-select-selector').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^查看身份证号$/ }).click();
   await page.locator('form button[type=submit]').click();
 
   await expect(eventually(() => page.locator('.ant-pagination-total-text').textContent(), '共 1 条')).resolves.toBe('共 1 条');
   const entry = page.locator('.ant-table-row').first();
-  await expect(entry.textContent()).resolves.toMatch(/chaoyang.*查看身份证号.*协调员.*reason: 浏览器审计测试/);
+  await expect(entry.textContent()).resolves.toMatch(/长春市朝阳区人社局.*查看身份证号.*协调员.*原因：浏览器审计测试/);
   await screenshot(page, 'browser-audit-log');
 });

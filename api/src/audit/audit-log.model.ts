@@ -13,6 +13,10 @@ export class AuditLogEntryModel {
   @Field(() => String, { nullable: true, description: 'region code of the jurisdiction the entry belongs to' }) regionCode!: string | null;
   @Field(() => String, { nullable: true, description: 'JSON text: before/after of changed fields, reasons, …' }) detail!: string | null;
   @Field(() => String, { nullable: true }) ip!: string | null;
+  @Field(() => String, { nullable: true, description: "the acting account's display name (as it is now)" }) userDisplayName!: string | null;
+  @Field(() => String, { nullable: true, description: "the name of the acting account's region, e.g. 朝阳区" }) userRegionName!: string | null;
+  @Field(() => String, { nullable: true, description: "the object's name (a coordinator's or enterprise's name, an account), null when unknown or deleted" })
+  objectLabel!: string | null;
 }
 
 @ObjectType('AuditLogPage')

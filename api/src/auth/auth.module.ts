@@ -1,5 +1,6 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditLogExportController } from '../audit/audit-log-export.controller';
 import { AuditLogResolver } from '../audit/audit-log.resolver';
 import { AuditLogService } from '../audit/audit-log.service';
 import { GraphQLLimitsPlugin } from '../common/graphql-limits';
@@ -20,6 +21,7 @@ import { SessionEvictions } from './session-evictions';
 @Global()
 @Module({
   imports: [CoordinatorsModule],
+  controllers: [AuditLogExportController],
   providers: [
     AuthService,
     SessionCache,

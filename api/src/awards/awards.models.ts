@@ -141,6 +141,8 @@ export class NominationModel {
   @Field(() => String, { nullable: true }) certificateNumber!: string | null;
   @Field(() => DateScalar, { nullable: true }) namedOn!: string | null;
   @Field() nominatedBy!: string;
+  @Field(() => String, { nullable: true, description: "the nominating account's display name (推荐人)" }) nominatedByName!: string | null;
+  @Field(() => String, { nullable: true, description: "the name of the nominating account's region" }) nominatedByRegion!: string | null;
   @Field(() => Int, { nullable: true, description: '综合排序 at the current office' }) rank!: number | null;
   @Field(() => Int, { description: 'open objections' }) openObjections!: number;
   @Field(() => Int) version!: number;

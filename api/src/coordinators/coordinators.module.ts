@@ -5,10 +5,12 @@ import { CoordinatorRecordsService } from './coordinator-records.service';
 import { CoordinatorsResolver } from './coordinators.resolver';
 import { CoordinatorsService } from './coordinators.service';
 import { IdNumberProbesService } from './id-number-probes.service';
+import { CoordinatorBatchResolver } from './coordinator-batch.resolver';
+import { CoordinatorBatchService } from './coordinator-batch.service';
 
 @Module({
   imports: [EnterprisesModule],
-  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault, IdNumberProbesService],
+  providers: [CoordinatorsService, CoordinatorRecordsService, CoordinatorsResolver, IdNumberVault, IdNumberProbesService, CoordinatorBatchService, CoordinatorBatchResolver],
   exports: [CoordinatorsService, CoordinatorRecordsService, IdNumberVault, IdNumberProbesService],
 })
 export class CoordinatorsModule {}

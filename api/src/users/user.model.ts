@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export enum RoleEnum {
   PROVINCE_ADMIN = 'PROVINCE_ADMIN',
@@ -57,6 +57,14 @@ export class CreateUserInput {
   @Field(() => RoleEnum) @IsEnum(RoleEnum) role!: RoleEnum;
   @Field() @IsString() regionCode!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100, { message: '姓名（显示名）最多 100 个字' }) displayName?: string | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsString() id!: string;
+  @Field(() => Int, { description: 'the version read; a stale one is refused with CONFLICT' }) @IsInt() version!: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100, { message: '姓名（显示名）为 1–100 个字' }) displayName?: string | null;
+  @Field(() => RoleEnum, { nullable: true, description: 'a role you may create, fitting the account\'s region level' }) @IsOptional() @IsEnum(RoleEnum) role?: RoleEnum | null;
 }
 
 @InputType()

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/paging';
+import { TextArgument } from '../common/input-validation';
 import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
-import { CreateUserInput, UserFilter, UserModel, UserPageModel } from './user.model';
+import { CreateUserInput, UpdateUserInput, UserFilter, UserModel, UserPageModel } from './user.model';
 import { UsersService } from './users.service';
 
 const ADMIN_ROLES = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE'] as const;
@@ -30,5 +31,27 @@ export class UsersResolver {
   @Mutation(() => UserModel, { description: 'disable (false) or enable (true) an account; disabling ends its sessions' })
   setUserActive(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean) {
     return this.userService.setActive(user, id, active);
+  }
+
+  @Roles(...ADMIN_ROLES)
+  @Mutation(() => UserModel, { description: "change an account's display name or role (within your jurisdiction and the role rules); a role change ends its sessions" })
+  updateUser(@CurrentUser() user: SessionUser, @Args('input') input: UpdateUserInput) {
+    return this.userService.update(user, input);
+  }
+
+  @Roles(...ADMIN_ROLES)
+  @Mutation(() => UserModel, { description: 'set a new initial password: the account must change it at its next login; its sessions end and a lockout is lifted' })
+  resetUserPassword(
+    @CurrentUser() user: SessionUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('password', new TextArgument('password', 128)) password: string,
+  ) {
+    return this.userService.resetPassword(user, id, password);
+  }
+
+  @Roles(...ADMIN_ROLES)
+  @Mutation(() => UserModel, { description: 'lift the lockout after failed logins' })
+  unlockUser(@CurrentUser() user: SessionUser, @Args('id', { type: () => ID }) id: string) {
+    return this.userService.unlock(user, id);
   }
 }

@@ -18,3 +18,4 @@ export * from './data-quality';
 export * from './geo';
 export * from './spreadsheet-cells';
 export * from './coordinator-category';
+export * from './audit';

@@ -35,10 +35,16 @@ export type AuditLogEntry = {
   id: Scalars['ID']['output'];
   ip: Maybe<Scalars['String']['output']>;
   objectId: Maybe<Scalars['String']['output']>;
+  /** the object's name (a coordinator's or enterprise's name, an account), null when unknown or deleted */
+  objectLabel: Maybe<Scalars['String']['output']>;
   objectType: Maybe<Scalars['String']['output']>;
   /** region code of the jurisdiction the entry belongs to */
   regionCode: Maybe<Scalars['String']['output']>;
+  /** the acting account's display name (as it is now) */
+  userDisplayName: Maybe<Scalars['String']['output']>;
   userId: Maybe<Scalars['ID']['output']>;
+  /** the name of the acting account's region, e.g. 朝阳区 */
+  userRegionName: Maybe<Scalars['String']['output']>;
   username: Maybe<Scalars['String']['output']>;
 };
 
@@ -145,6 +151,14 @@ export type AwardYearFigures = {
   smallMediumShare: Maybe<Scalars['Float']['output']>;
   tiers: Array<AwardTierFigures>;
   year: Scalars['Int']['output'];
+};
+
+export type BatchDeactivateCoordinatorsInput = {
+  /** the selected coordinators (at most 500) */
+  ids: Array<Scalars['ID']['input']>;
+  /** left the post on (default today), the same for everyone */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** the province's licensed boundary file for the dashboard map, checked and simplified */
@@ -909,6 +923,8 @@ export type Mutation = {
   createUser: User;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
+  /** 批量离岗: the selected coordinators leave on one date with one reason, all or none; answers their ids */
+  deactivateCoordinators: Array<Scalars['ID']['output']>;
   /** marks the enterprise closed/removed from a day; it leaves lists, and the figures of the years after */
   deactivateEnterprise: Enterprise;
   /** the province names some of the candidates of a tier (差额: fewer than the candidates) */
@@ -940,6 +956,8 @@ export type Mutation = {
   reopenYear: Scalars['Boolean']['output'];
   /** drops the administrator change: an addition goes, an excluded default returns */
   resetEligibilityTableEntry: Array<EligibilityTableEntry>;
+  /** set a new initial password: the account must change it at its next login; its sessions end and a lockout is lifted */
+  resetUserPassword: User;
   /** upheld: the nomination is withdrawn; otherwise it goes on */
   resolveObjection: Nomination;
   resubmitNomination: Nomination;
@@ -960,6 +978,8 @@ export type Mutation = {
   startPublicity: Nomination;
   /** takes a confirmation back: the year is not counted until confirmed again (audited) */
   unconfirmCalendarYear: CalendarYearStatus;
+  /** lift the lockout after failed logins */
+  unlockUser: User;
   updateCoordinator: Coordinator;
   /** changes a rule's severity or switches it off (province administrator; audited) */
   updateDataQualityRule: DataQualityRule;
@@ -967,6 +987,8 @@ export type Mutation = {
   updateStudio: Studio;
   updateTrainingProvider: TrainingProvider;
   updateTrainingSession: TrainingSession;
+  /** change an account's display name or role (within your jurisdiction and the role rules); a role change ends its sessions */
+  updateUser: User;
   /** uploads a licensed boundary file (GeoJSON or TopoJSON keyed by region code); checked, simplified and put in use; audited */
   uploadBoundaryMap: BoundaryMap;
   /** puts an uploaded map in use, or with id null goes back to the tile map; audited */
@@ -1039,6 +1061,11 @@ export type MutationCreateUserArgs = {
 
 export type MutationDeactivateCoordinatorArgs = {
   input: DeactivateCoordinatorInput;
+};
+
+
+export type MutationDeactivateCoordinatorsArgs = {
+  input: BatchDeactivateCoordinatorsInput;
 };
 
 
@@ -1138,6 +1165,12 @@ export type MutationResetEligibilityTableEntryArgs = {
 };
 
 
+export type MutationResetUserPasswordArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationResolveObjectionArgs = {
   objectionId: Scalars['ID']['input'];
   resolution: Scalars['String']['input'];
@@ -1207,6 +1240,11 @@ export type MutationUnconfirmCalendarYearArgs = {
 };
 
 
+export type MutationUnlockUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateCoordinatorArgs = {
   input: UpdateCoordinatorInput;
 };
@@ -1234,6 +1272,11 @@ export type MutationUpdateTrainingProviderArgs = {
 
 export type MutationUpdateTrainingSessionArgs = {
   input: UpdateTrainingSessionInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
 };
 
 
@@ -1280,6 +1323,10 @@ export type Nomination = {
   id: Scalars['ID']['output'];
   namedOn: Maybe<Scalars['Date']['output']>;
   nominatedBy: Scalars['String']['output'];
+  /** the nominating account's display name (推荐人) */
+  nominatedByName: Maybe<Scalars['String']['output']>;
+  /** the name of the nominating account's region */
+  nominatedByRegion: Maybe<Scalars['String']['output']>;
   objections: Array<NominationObjection>;
   /** open objections */
   openObjections: Scalars['Int']['output'];
@@ -2476,6 +2523,15 @@ export type UpdateTrainingSessionInput = {
   startsOn: Scalars['Date']['input'];
   targetLevel?: InputMaybe<Scalars['Int']['input']>;
   title: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+export type UpdateUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** a role you may create, fitting the account's region level */
+  role?: InputMaybe<Role>;
+  /** the version read; a stale one is refused with CONFLICT */
   version: Scalars['Int']['input'];
 };
 

@@ -32,7 +32,7 @@ export function App() {
   const english = i18n.language === 'en';
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
-    document.title = i18n.t('app.title');
+    // document.title is each page's own (useDocumentTitle / the layout's route title).
   }, [english, i18n]);
   const theme = useMemo(() => ({ token: { colorPrimary: '#1677ff', borderRadius: 6, fontFamily: FONT_FAMILY } }), []);
   return (

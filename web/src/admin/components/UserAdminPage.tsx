@@ -9,8 +9,11 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { QueryError } from '../../app/components/QueryError';
 import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { useRegions } from '../../app/hooks/useRegions';
+import { recordRegionLabel } from '../../app/utils/region-tree';
 import { applyServerErrors } from '../../app/utils/form-errors';
 import { readApiErrors } from '../../app/utils/graphql-errors';
+import { saveOnlyWithCtrlEnter } from '../../app/utils/form-keys';
+import { UserAccountActions } from './UserAccountActions';
 
 const PAGE_SIZE = 20;
 const FORM_FIELDS = ['username', 'displayName', 'role', 'regionCode', 'password'] as const;
@@ -34,7 +37,7 @@ export default function UserAdminPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me } = useAuth();
-  const { byCode } = useRegions();
+  const { regions } = useRegions();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -74,7 +77,7 @@ export default function UserAdminPage() {
     { key: 'username', title: t('admin.users.username'), dataIndex: 'username', render: (value: string) => <Typography.Text strong>{value}</Typography.Text> },
     { key: 'displayName', title: t('admin.users.displayName'), dataIndex: 'displayName' },
     { key: 'role', title: t('admin.users.role'), dataIndex: 'role', render: (role: Role) => t(`enums.role.${role}`) },
-    { key: 'region', title: t('admin.users.region'), dataIndex: 'regionCode', render: (code: string) => byCode.get(code)?.name ?? code },
+    { key: 'region', title: t('admin.users.region'), dataIndex: 'regionCode', render: (code: string) => recordRegionLabel(regions, code) },
     {
       key: 'status',
       title: t('admin.users.status'),
@@ -90,17 +93,21 @@ export default function UserAdminPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      render: (_value, user) =>
-        user.id === me?.id ? null : (
-          <Popconfirm
-            title={t(user.active ? 'admin.users.confirmDisable' : 'admin.users.confirmEnable', { username: user.username })}
-            onConfirm={() => toggle(user)}
-          >
-            <Button size="small" danger={user.active}>
-              {t(user.active ? 'admin.users.disable' : 'admin.users.enable')}
-            </Button>
-          </Popconfirm>
-        ),
+      render: (_value, user) => (
+        <Space size={4} wrap>
+          {me ? <UserAccountActions user={user} actorRole={me.role as Role} self={user.id === me.id} onChanged={() => refetch()} /> : null}
+          {user.id === me?.id ? null : (
+            <Popconfirm
+              title={t(user.active ? 'admin.users.confirmDisable' : 'admin.users.confirmEnable', { username: user.username })}
+              onConfirm={() => toggle(user)}
+            >
+              <Button size="small" danger={user.active}>
+                {t(user.active ? 'admin.users.disable' : 'admin.users.enable')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -180,7 +187,7 @@ export default function UserAdminPage() {
         destroyOnHidden
       >
         {formProblems.length > 0 ? <Alert type="error" showIcon message={formProblems.join('；')} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} onKeyDown={saveOnlyWithCtrlEnter(() => form.submit())}>
           <Form.Item name="username" label={t('admin.users.username')} rules={[{ required: true, message: t('common.required') }]}>
             <Input autoComplete="off" />
           </Form.Item>

@@ -1,4 +1,4 @@
-import { describeDetail, toAuditLogFilter } from './audit-filter';
+import { auditExportPath, auditObjectPath, toAuditLogFilter } from './audit-filter';
 
 describe('toAuditLogFilter', () => {
   it('drops blanks and trims text', () => {
@@ -14,17 +14,17 @@ describe('toAuditLogFilter', () => {
   });
 });
 
-describe('describeDetail', () => {
-  it('shows changed fields as before → after', () => {
-    expect(describeDetail(JSON.stringify({ changes: { name: { before: '张三', after: '张叁' }, phone: { before: null, after: '123' } } }))).toEqual([
-      'name: 张三 → 张叁',
-      'phone: — → 123',
-    ]);
+describe('audit links and export', () => {
+  it('links coordinators, enterprises and nominations to their pages', () => {
+    expect(auditObjectPath('coordinator', '5058')).toBe('/coordinators/5058');
+    expect(auditObjectPath('enterprise', '12')).toBe('/enterprises/12');
+    expect(auditObjectPath('user', '3')).toBeNull();
+    expect(auditObjectPath('coordinator', '2201**********1234')).toBeNull();
   });
 
-  it('shows other keys as they are, and survives text that is not JSON', () => {
-    expect(describeDetail('{"reason":"核对信息","locked":true}')).toEqual(['reason: 核对信息', 'locked: true']);
-    expect(describeDetail('not json')).toEqual(['not json']);
-    expect(describeDetail(null)).toEqual([]);
+  it('sends the filter to the export as the page queries it', () => {
+    expect(auditExportPath({})).toBe('/api/audit-log.xlsx');
+    const path = auditExportPath({ action: 'ACCESS_DENIED' });
+    expect(JSON.parse(new URL(path, 'http://x').searchParams.get('filter')!)).toEqual({ action: 'ACCESS_DENIED' });
   });
 });

@@ -23,30 +23,16 @@ export function toAuditLogFilter(values: AuditFilterValues): AuditLogFilter {
   return filter;
 }
 
-/** The audit entry's detail (JSON text) as short "key: value" lines; changes as before → after. */
-export function describeDetail(detail: string | null | undefined): string[] {
-  if (!detail) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(detail);
-  } catch {
-    return [detail];
-  }
-  if (typeof parsed !== 'object' || parsed === null) return [String(parsed)];
-  const lines: string[] = [];
-  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-    if (key === 'changes' && value && typeof value === 'object') {
-      for (const [field, change] of Object.entries(value as Record<string, { before?: unknown; after?: unknown }>)) {
-        lines.push(`${field}: ${show(change?.before)} → ${show(change?.after)}`);
-      }
-    } else {
-      lines.push(`${key}: ${show(value)}`);
-    }
-  }
-  return lines;
+/** The xlsx export of the log under a filter (the API filter's JSON, as the page queries it). */
+export function auditExportPath(filter: AuditLogFilter): string {
+  return Object.keys(filter).length > 0 ? `/api/audit-log.xlsx?${new URLSearchParams({ filter: JSON.stringify(filter) })}` : '/api/audit-log.xlsx';
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** The page of an entry's object, where the app has one; null otherwise. */
+export function auditObjectPath(objectType: string | null | undefined, objectId: string | null | undefined): string | null {
+  if (!objectId || !/^\d{1,18}$/.test(objectId)) return null;
+  if (objectType === 'coordinator') return `/coordinators/${objectId}`;
+  if (objectType === 'enterprise') return `/enterprises/${objectId}`;
+  if (objectType === 'nomination') return `/awards/nominations/${objectId}`;
+  return null;
 }

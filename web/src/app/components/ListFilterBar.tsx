@@ -24,8 +24,8 @@ export function ListFilterBar({ regionLabel, regionCode, searchPlaceholder, sear
   const { t } = useTranslation();
   return (
     <Form layout="inline" className="registry-filter-bar" style={{ rowGap: 0, marginBottom: 4 }}>
-      <Form.Item label={regionLabel}>
-        <RegionTreeSelect value={regionCode} onChange={(next) => onChange({ regionCode: next })} style={{ width: 220 }} />
+      <Form.Item label={regionLabel} htmlFor="list-filter-region">
+        <RegionTreeSelect id="list-filter-region" value={regionCode} onChange={(next) => onChange({ regionCode: next })} style={{ width: 220 }} />
       </Form.Item>
       <Form.Item>
         <Input.Search

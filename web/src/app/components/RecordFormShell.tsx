@@ -3,7 +3,9 @@ import { Alert, App as AntApp, Button, Card, Form, Space, Typography, type FormI
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { saveOnlyWithCtrlEnter } from '../utils/form-keys';
 import { ConflictAlert } from './ConflictAlert';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 interface Props<V> {
   form: FormInstance<V>;
@@ -25,6 +27,7 @@ export function RecordFormShell<V>({ form, initialValues, title, onSubmit, confl
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
+  useDocumentTitle(title);
   return (
     <Form<V>
       form={form}
@@ -33,6 +36,7 @@ export function RecordFormShell<V>({ form, initialValues, title, onSubmit, confl
       onFinish={(values) => void onSubmit(values)}
       onFinishFailed={() => void message.error(t('common.fixErrors'))}
       scrollToFirstError={{ block: 'center' }}
+      onKeyDown={saveOnlyWithCtrlEnter(() => form.submit())}
     >
       <Typography.Title level={3}>{title}</Typography.Title>
       {conflict !== null ? <ConflictAlert message={conflict} onReload={() => onReload?.()} /> : null}
@@ -44,6 +48,9 @@ export function RecordFormShell<V>({ form, initialValues, title, onSubmit, confl
             {t('common.save')}
           </Button>
           <Button onClick={() => navigate(cancelTo)}>{t('common.cancel')}</Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('common.saveShortcut')}
+          </Typography.Text>
         </Space>
       </Card>
     </Form>

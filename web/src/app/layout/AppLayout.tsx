@@ -1,11 +1,13 @@
-import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { FullPageSpin } from '../components/FullPageSpin';
+import { KeyIcon } from '../components/KeyIcon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useRouteDocumentTitle } from '../hooks/useDocumentTitle';
 import { appRoutes, menuRoutes } from '../routes';
 import { ReminderBell } from './ReminderBell';
 
@@ -26,6 +28,9 @@ export function AppLayout() {
     .map((entry) => entry.path)
     .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
     .sort((left, right) => right.length - left.length)[0];
+
+  const selectedEntry = entries.find((entry) => entry.path === selected);
+  useRouteDocumentTitle(selectedEntry ? t(selectedEntry.menu.labelKey) : null, location.pathname);
 
   const handleSignOut = async () => {
     await signOut();
@@ -89,7 +94,7 @@ export function AppLayout() {
             <ReminderBell />
             <LanguageSwitch />
             <Tooltip title={t('app.changePassword')}>
-              <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')} aria-label={t('app.changePassword')} />
+              <Button type="text" icon={<KeyIcon />} onClick={() => navigate('/change-password')} aria-label={t('app.changePassword')} />
             </Tooltip>
             <Button icon={<LogoutOutlined />} onClick={() => void handleSignOut()}>
               {t('app.logout')}

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { applyServerErrors } from '../utils/form-errors';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 interface ChangePasswordValues {
   oldPassword: string;
@@ -17,6 +18,7 @@ interface ChangePasswordValues {
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.changePasswordTitle'));
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const { me, refreshMe, signOut } = useAuth();

@@ -8,6 +8,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { readApiErrors } from '../utils/graphql-errors';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 interface LoginValues {
   username: string;
@@ -21,6 +22,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.loginTitle'));
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { signIn, signedIn, me } = useAuth();

@@ -49,7 +49,7 @@ describe('region helpers', () => {
     expect(ancestorCodes(regions, '220104001')).toEqual(['220000', '220100', '220104']);
   });
   it('labels a region by its path below the province', () => {
-    expect(regionLabel(regions, '220104001')).toBe('长春市 / 朝阳区 / 前进街道');
+    expect(regionLabel(regions, '220104001')).toBe('长春市 · 朝阳区 · 前进街道');
     expect(regionLabel(regions, 'unknown')).toBe('unknown');
   });
 });

@@ -72,7 +72,7 @@ export function ancestorCodes(regions: readonly RegionFieldsFragment[], code: st
   return result;
 }
 
-/** "吉林省 / 长春市 / 朝阳区" for a code, from the loaded list. */
+/** "长春市 · 朝阳区 · 前进街道" for a code, from the loaded list (the province is implied). */
 export function regionLabel(regions: readonly RegionFieldsFragment[], code: string | null | undefined): string {
   if (!code) return '';
   const byCode = new Map(regions.map((region) => [region.code, region]));
@@ -82,7 +82,7 @@ export function regionLabel(regions: readonly RegionFieldsFragment[], code: stri
     if (current.level !== 'PROVINCE') names.unshift(current.name);
     current = current.parentCode ? byCode.get(current.parentCode) : undefined;
   }
-  return names.join(' / ') || code;
+  return names.join(' · ') || code;
 }
 
 /** A record's region: its full path once the regions are loaded, else the name the record carries (or its code). */

@@ -19,6 +19,7 @@ import { IsoDatePicker } from '../../app/components/IsoDatePicker';
 import { readApiErrors } from '../../app/utils/graphql-errors';
 import { CalendarYearsCard } from './CalendarYearsCard';
 import { TIERS } from './labels';
+import { saveOnlyWithCtrlEnter } from '../../app/utils/form-keys';
 
 const UNITS = JILIN_REGIONS.filter((region) => region.level === 'UNIT');
 const KINDS: EligibilityTableKind[] = ['RELATED_OCCUPATION', 'RELATED_OCCUPATION_KEYWORD', 'RELATED_MAJOR', 'RELATED_MAJOR_KEYWORD', 'TITLE_LEVEL', 'HARMONY_HONOR_KEYWORD', 'FIELD_HONOR_KEYWORD'];
@@ -76,7 +77,7 @@ export function CampaignSetupTab({ campaign, onSaved }: { campaign: AwardCampaig
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card size="small" title={editing ? t('awards.setup.editTitle', { year: editing.year }) : t('awards.setup.createTitle')}
         extra={editing ? <Button onClick={() => setCreating(true)}>{t('awards.setup.newCampaign')}</Button> : null}>
-        <Form form={form} layout="vertical" initialValues={initial} onFinish={(values) => void submit(values)} key={editing?.year ?? 'new'} disabled={Boolean(editing?.publishedAt)}>
+        <Form form={form} layout="vertical" initialValues={initial} onFinish={(values) => void submit(values)} onKeyDown={saveOnlyWithCtrlEnter(() => form.submit())} key={editing?.year ?? 'new'} disabled={Boolean(editing?.publishedAt)}>
           <Row gutter={16}>
             <Col span={4}><Form.Item name="year" label={t('awards.campaign.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} disabled={Boolean(editing)} style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={5}><Form.Item name="submissionStart" label={t('awards.campaign.submissionStart')}><IsoDatePicker /></Form.Item></Col>

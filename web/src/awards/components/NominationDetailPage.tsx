@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { allowedNominationActions, findRegion, todayIsoDate, type AwardTier, type NominationState } from '@registry/domain';
+import { auditActorText, allowedNominationActions, findRegion, todayIsoDate, type AwardTier, type NominationState } from '@registry/domain';
 import {
   DeclareNominationDocument,
   ForwardNominationDocument,
@@ -105,7 +105,9 @@ function NominationDetail({ nomination }: { nomination: NominationDetailFragment
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('awards.campaign.year')}>{nomination.campaignYear}</Descriptions.Item>
           <Descriptions.Item label={t('awards.fields.currentOffice')}>{nomination.currentOfficeName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('awards.fields.nominatedBy')}>{nomination.nominatedBy}</Descriptions.Item>
+          <Descriptions.Item label={t('awards.fields.nominatedBy')}>
+            {auditActorText({ username: nomination.nominatedBy, userDisplayName: nomination.nominatedByName, userRegionName: nomination.nominatedByRegion })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('awards.fields.publicity')}>{nomination.publicityStart ? `${nomination.publicityStart} ~ ${nomination.publicityEnd}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('awards.fields.certificateNumber')}><span data-testid="certificate-number">{nomination.certificateNumber ?? '—'}</span></Descriptions.Item>
           <Descriptions.Item label={t('awards.fields.achievements')}>{nomination.achievements ?? '—'}</Descriptions.Item>

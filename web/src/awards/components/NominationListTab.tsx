@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { JILIN_REGIONS, isWithinScope, regionPath, type NominationState } from '@registry/domain';
+import { auditActorText, JILIN_REGIONS, isWithinScope, regionPath, type NominationState } from '@registry/domain';
 import { NominationsDocument, type AwardCampaignFieldsFragment, type AwardTier, type NominationListItemFragment } from '@registry/graphql-client';
 import { App as AntApp, Button, Flex, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
@@ -39,7 +39,7 @@ export function NominationListTab({ campaign }: { campaign: AwardCampaignFieldsF
     { key: 'office', title: t('awards.fields.currentOffice'), render: (_value, row) => row.currentOfficeName ?? '—' },
     { key: 'publicity', title: t('awards.fields.publicity'), render: (_value, row) => (row.publicityStart ? `${row.publicityStart} ~ ${row.publicityEnd}` : '—') },
     { key: 'certificate', title: t('awards.fields.certificateNumber'), render: (_value, row) => row.certificateNumber ?? '—' },
-    { key: 'nominatedBy', title: t('awards.fields.nominatedBy'), dataIndex: 'nominatedBy' },
+    { key: 'nominatedBy', title: t('awards.fields.nominatedBy'), render: (_value, nomination) => auditActorText({ username: nomination.nominatedBy, userDisplayName: nomination.nominatedByName, userRegionName: nomination.nominatedByRegion }) },
   ];
 
   return (

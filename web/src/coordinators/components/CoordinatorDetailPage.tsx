@@ -5,6 +5,7 @@ import { App as AntApp, Button, Card, Descriptions, Flex, Space, Tag, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { RevealIdNumberButton } from '../../admin/components/RevealIdNumberButton';
 import { useCanEdit } from '../../app/auth/AuthContext';
 import { MissingRecord } from '../../app/components/MissingRecord';
 import { useActionErrors } from '../../app/hooks/useActionErrors';
@@ -14,6 +15,7 @@ import { CoordinatorPrintSheet } from './CoordinatorPrintSheet';
 import { CoordinatorStatusTag } from './CoordinatorStatusTag';
 import { DeactivateCoordinatorModal } from './DeactivateCoordinatorModal';
 import { SubRecordTabs } from './SubRecordTabs';
+import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 
 export default function CoordinatorDetailPage() {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export default function CoordinatorDetailPage() {
   const { conflictAlert, fail } = useActionErrors(() => void query.refetch());
 
   const coordinator = query.data?.coordinator;
+  useDocumentTitle(coordinator?.name);
   if (!coordinator) return <MissingRecord query={query} backTo="/coordinators" backLabel={t('nav.coordinators')} />;
 
   const confirmReactivate = () =>
@@ -92,9 +95,12 @@ export default function CoordinatorDetailPage() {
             {coordinator.birthDate} · {t('coordinator.fields.age')} {coordinator.age}
           </Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.idNumber')}>
-            <Typography.Text code data-testid="masked-id-number">
-              {coordinator.idNumber}
-            </Typography.Text>
+            <Space size={0} wrap={false}>
+              <Typography.Text code data-testid="masked-id-number" style={{ whiteSpace: 'nowrap' }}>
+                {coordinator.idNumber}
+              </Typography.Text>
+              <RevealIdNumberButton coordinatorId={coordinator.id} />
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.phone')}>{dash(coordinator.phone)}</Descriptions.Item>
           <Descriptions.Item label={t('coordinator.fields.category')}>{t(`enums.category.${coordinator.category}`)}</Descriptions.Item>

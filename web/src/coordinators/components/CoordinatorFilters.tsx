@@ -28,8 +28,9 @@ export function CoordinatorFilters({ value, onChange }: Props) {
       onChange={change}
       onReset={() => onChange({ categories: [], enterpriseSizeClasses: [], page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
     >
-      <Form.Item label={t('coordinator.filters.category')}>
+      <Form.Item label={t('coordinator.filters.category')} htmlFor="coordinator-filter-category">
         <Select
+          id="coordinator-filter-category"
           mode="multiple"
           allowClear
           maxTagCount="responsive"
@@ -41,8 +42,9 @@ export function CoordinatorFilters({ value, onChange }: Props) {
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      <Form.Item label={t('coordinator.filters.status')}>
+      <Form.Item label={t('coordinator.filters.status')} htmlFor="coordinator-filter-status">
         <Select
+          id="coordinator-filter-status"
           allowClear
           value={value.status}
           onChange={(status) => change({ status })}
@@ -51,8 +53,9 @@ export function CoordinatorFilters({ value, onChange }: Props) {
           style={{ width: 100 }}
         />
       </Form.Item>
-      <Form.Item label={t('coordinator.filters.certificateLevel')}>
+      <Form.Item label={t('coordinator.filters.certificateLevel')} htmlFor="coordinator-filter-certificateLevel">
         <Select
+          id="coordinator-filter-certificateLevel"
           allowClear
           value={value.certificateLevelAtLeast}
           onChange={(certificateLevelAtLeast) => change({ certificateLevelAtLeast })}
@@ -65,8 +68,9 @@ export function CoordinatorFilters({ value, onChange }: Props) {
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      <Form.Item label={t('coordinator.filters.employerSize')}>
+      <Form.Item label={t('coordinator.filters.employerSize')} htmlFor="coordinator-filter-employerSize">
         <Select
+          id="coordinator-filter-employerSize"
           mode="multiple"
           allowClear
           maxTagCount="responsive"

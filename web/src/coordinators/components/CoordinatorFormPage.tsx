@@ -6,7 +6,7 @@ import {
   type CoordinatorAffiliation,
   type CoordinatorDetailFragment,
 } from '@registry/graphql-client';
-import { App as AntApp, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { App as AntApp, Button, Card, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -23,6 +23,7 @@ import { useFormSave } from '../../app/hooks/useFormSave';
 import {
   COORDINATOR_FORM_FIELDS,
   coordinatorToFormValues,
+  earliestWorkPeriodStart,
   EMPTY_COORDINATOR_FORM,
   SUB_RECORD_LISTS,
   toCreateCoordinatorInput,
@@ -64,6 +65,21 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
   const identity = editing ? null : identityFromIdNumber(idNumber);
   const birthDate = coordinator?.birthDate ?? identity?.birthDate ?? null;
   const lists = useMemo(() => subRecordFields(t), [t]);
+  const joinedOn = Form.useWatch('joinedOn', form);
+  const earliestWork = earliestWorkPeriodStart(Form.useWatch('workPeriods', form));
+  // Say, at the field, which date a blank 入职日期 will take, and offer an earlier work period's start.
+  const joinedOnExtra = !joinedOn ? (
+    <span data-testid="joined-on-derived">{earliestWork ? t('coordinator.fields.joinedOnDerived', { date: earliestWork }) : t('coordinator.fields.joinedOnToday')}</span>
+  ) : earliestWork && earliestWork < joinedOn ? (
+    <Space size={4} wrap data-testid="joined-on-earlier-work">
+      <Typography.Text type="warning">{t('coordinator.fields.joinedOnLaterThanWork', { date: earliestWork })}</Typography.Text>
+      <Button size="small" type="link" onClick={() => form.setFieldValue('joinedOn', earliestWork)}>
+        {t('coordinator.fields.joinedOnAdopt', { date: earliestWork })}
+      </Button>
+    </Space>
+  ) : (
+    t('coordinator.fields.joinedOnHelp')
+  );
 
   const submit = async (values: CoordinatorFormValues) => {
     await save(async () => {
@@ -177,10 +193,10 @@ function CoordinatorForm({ coordinator, onReload }: { coordinator?: CoordinatorD
             <Form.Item
               name="joinedOn"
               label={t('coordinator.fields.joinedOn')}
-              extra={t('coordinator.fields.joinedOnHelp')}
+              extra={joinedOnExtra}
               rules={[problemRule<string | null>(t, (value) => pastDateProblem(value, { birthDate }))]}
             >
-              <IsoDatePicker placeholder={t('common.datePlaceholder')} />
+              <IsoDatePicker placeholder={t('common.datePlaceholder')} allowClear />
             </Form.Item>
           </Col>
         </Row>

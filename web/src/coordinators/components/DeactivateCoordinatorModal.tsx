@@ -10,6 +10,7 @@ import { pastDateProblem } from '../../app/utils/field-problems';
 import { applyServerErrors } from '../../app/utils/form-errors';
 import { problemRule, requiredRule } from '../../app/utils/form-rules';
 import { hasErrorCode, readApiErrors } from '../../app/utils/graphql-errors';
+import { saveOnlyWithCtrlEnter } from '../../app/utils/form-keys';
 
 interface Values {
   leftOn: string;
@@ -77,7 +78,7 @@ export function DeactivateCoordinatorModal({
         />
       ) : null}
       {failure ? <Alert type="error" showIcon message={t('common.saveFailed')} description={failure} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} layout="vertical" initialValues={{ leftOn: todayIsoDate() }} preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ leftOn: todayIsoDate() }} preserve={false} onKeyDown={saveOnlyWithCtrlEnter(() => void submit())}>
         <Form.Item
           name="leftOn"
           label={t('coordinator.fields.leftOn')}

@@ -1,5 +1,5 @@
 import type { CoordinatorDetailFragment } from '@registry/graphql-client';
-import { coordinatorToFormValues, EMPTY_COORDINATOR_FORM, toCreateCoordinatorInput, toUpdateCoordinatorInput } from './form-values';
+import { coordinatorToFormValues, earliestWorkPeriodStart, EMPTY_COORDINATOR_FORM, toCreateCoordinatorInput, toUpdateCoordinatorInput } from './form-values';
 
 const detail: CoordinatorDetailFragment = {
   id: '7',
@@ -93,5 +93,23 @@ describe('coordinator form values', () => {
     });
     expect(input).not.toHaveProperty('affiliation');
     expect(input).not.toHaveProperty('joinedOn');
+  });
+});
+
+describe('a blank 入职日期', () => {
+  const work = (start: string) => ({ start, end: null, occupation: '劳动关系协调员', employer: null });
+
+  it('takes the earliest work period on create and on update', () => {
+    const values = { ...EMPTY_COORDINATOR_FORM, name: '李红', idNumber: '220104198804121234', regionCode: '220104', workPeriods: [work('2023-07-01'), work('2022-03-01')] };
+    expect(earliestWorkPeriodStart(values.workPeriods)).toBe('2022-03-01');
+    expect(toCreateCoordinatorInput(values).joinedOn).toBe('2022-03-01');
+    expect(toUpdateCoordinatorInput(values, '7', 3).joinedOn).toBe('2022-03-01');
+  });
+
+  it('keeps a date typed in, and leaves the server to take today when there is no work period', () => {
+    const typed = { ...EMPTY_COORDINATOR_FORM, name: '李红', joinedOn: '2024-01-02', workPeriods: [work('2022-03-01')] };
+    expect(toUpdateCoordinatorInput(typed, '7', 3).joinedOn).toBe('2024-01-02');
+    expect(toCreateCoordinatorInput({ ...EMPTY_COORDINATOR_FORM, name: '李红', idNumber: '220104198804121234' })).not.toHaveProperty('joinedOn');
+    expect(earliestWorkPeriodStart([])).toBeNull();
   });
 });

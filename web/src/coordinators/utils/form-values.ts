@@ -171,8 +171,20 @@ function sharedInput(values: CoordinatorFormValues) {
     // Left out, the server derives them (affiliation from employer/tripartite, category from it).
     ...(values.affiliation ? { affiliation: values.affiliation } : {}),
     ...(values.category ? { category: values.category } : {}),
-    ...(values.joinedOn ? { joinedOn: values.joinedOn } : {}),
+    ...(joinedOnToSend(values) ? { joinedOn: joinedOnToSend(values) as string } : {}),
   };
+}
+
+/** The earliest start among the form's work periods ('YYYY-MM-DD' compares as text); null when none. */
+export function earliestWorkPeriodStart(workPeriods: CoordinatorFormValues['workPeriods']): string | null {
+  const starts = (workPeriods ?? []).map((row) => row?.start).filter((start): start is string => Boolean(start));
+  return starts.length ? starts.reduce((earliest, start) => (start < earliest ? start : earliest)) : null;
+}
+
+// A blank 入职日期 takes the earliest work period, as the field's help says (also on update, where
+// the server would otherwise keep the stored date); with no work period the server takes today.
+function joinedOnToSend(values: CoordinatorFormValues): string | null {
+  return values.joinedOn || earliestWorkPeriodStart(values.workPeriods);
 }
 
 export function toCreateCoordinatorInput(values: CoordinatorFormValues): CoordinatorInput {

@@ -12,6 +12,7 @@ import { useRegions } from '../../app/hooks/useRegions';
 import { recordRegionLabel } from '../../app/utils/region-tree';
 import { EnterpriseCoordinators } from './EnterpriseCoordinators';
 import { SizeClassTag } from './SizeClassTag';
+import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 
 export default function EnterpriseDetailPage() {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export default function EnterpriseDetailPage() {
   const numberFormat = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
 
   const enterprise = query.data?.enterprise;
+  useDocumentTitle(enterprise?.name);
   if (!enterprise) return <MissingRecord query={query} backTo="/enterprises" backLabel={t('nav.enterprises')} />;
 
   const toggleActive = () =>

@@ -25,8 +25,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
       onChange={change}
       onReset={() => onChange({ sizeClasses: [], status: 'active', page: 1, pageSize: value.pageSize, sort: value.sort, direction: value.direction })}
     >
-      <Form.Item label={t('enterprise.filters.sizeClass')}>
+      <Form.Item label={t('enterprise.filters.sizeClass')} htmlFor="enterprise-filter-sizeClass">
         <Select
+          id="enterprise-filter-sizeClass"
           mode="multiple"
           allowClear
           maxTagCount="responsive"
@@ -37,8 +38,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           style={{ width: 180 }}
         />
       </Form.Item>
-      <Form.Item label={t('enterprise.filters.covered')}>
+      <Form.Item label={t('enterprise.filters.covered')} htmlFor="enterprise-filter-covered">
         <Select
+          id="enterprise-filter-covered"
           allowClear
           value={booleanValue(value.covered)}
           onChange={(covered: string | undefined) => change({ covered: parseBoolean(covered) })}
@@ -50,8 +52,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           style={{ width: 110 }}
         />
       </Form.Item>
-      <Form.Item label={t('enterprise.filters.industrySection')}>
+      <Form.Item label={t('enterprise.filters.industrySection')} htmlFor="enterprise-filter-industrySection">
         <Select
+          id="enterprise-filter-industrySection"
           allowClear
           showSearch
           optionFilterProp="label"
@@ -63,8 +66,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      <Form.Item label={t('enterprise.filters.ownership')}>
+      <Form.Item label={t('enterprise.filters.ownership')} htmlFor="enterprise-filter-ownership">
         <Select
+          id="enterprise-filter-ownership"
           allowClear
           value={value.ownership}
           onChange={(ownership) => change({ ownership })}
@@ -73,8 +77,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           style={{ width: 120 }}
         />
       </Form.Item>
-      <Form.Item label={t('enterprise.filters.socialOrganization')}>
+      <Form.Item label={t('enterprise.filters.socialOrganization')} htmlFor="enterprise-filter-socialOrganization">
         <Select
+          id="enterprise-filter-socialOrganization"
           allowClear
           value={booleanValue(value.socialOrganization)}
           onChange={(social: string | undefined) => change({ socialOrganization: parseBoolean(social) })}
@@ -86,8 +91,9 @@ export function EnterpriseFilters({ value, onChange }: Props) {
           style={{ width: 90 }}
         />
       </Form.Item>
-      <Form.Item label={t('enterprise.fields.active')}>
+      <Form.Item label={t('enterprise.fields.active')} htmlFor="enterprise-filter-active">
         <Select
+          id="enterprise-filter-active"
           value={value.status}
           onChange={(status) => change({ status })}
           options={STATUS_FILTERS.map((status) => ({

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ListPageHeader } from '../../app/components/ListPageHeader';
 import { QueryError } from '../../app/components/QueryError';
+import { useRegions } from '../../app/hooks/useRegions';
+import { recordRegionLabel } from '../../app/utils/region-tree';
 import { useUrlListParams } from '../../app/hooks/useUrlListParams';
 import { useUrlTable } from '../../app/hooks/useUrlTable';
 import { parseEnterpriseListParams, serializeEnterpriseListParams, toEnterprisesVariables, type EnterpriseListParams } from '../utils/list-params';
@@ -17,6 +19,7 @@ const SORTABLE: Record<string, EnterpriseSort> = { name: 'NAME', region: 'REGION
 
 export default function EnterpriseListPage() {
   const { t, i18n } = useTranslation();
+  const { regions } = useRegions();
   const [params, setParams] = useUrlListParams(parseEnterpriseListParams, serializeEnterpriseListParams);
   const table = useUrlTable<EnterpriseListItemFragment, EnterpriseSort, EnterpriseListParams>(params, setParams, SORTABLE);
   const variables = useMemo(() => toEnterprisesVariables(params), [params]);
@@ -49,7 +52,7 @@ export default function EnterpriseListPage() {
       title: t('enterprise.fields.region'),
       sorter: true,
       sortOrder: table.sortOrderOf('region'),
-      render: (_value, enterprise) => enterprise.region?.name ?? enterprise.regionCode,
+      render: (_value, enterprise) => <span style={{ whiteSpace: 'nowrap' }}>{recordRegionLabel(regions, enterprise.regionCode, enterprise.region?.name)}</span>,
     },
     {
       key: 'industry',
