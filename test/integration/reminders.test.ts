@@ -121,6 +121,15 @@ describe('reminders', () => {
     expect(kinds).not.toContain('REVIEW_QUEUE');
   });
 
+  it('reminds the province of last year\'s figures until the year is closed (年度数据锁定)', async () => {
+    const before = await remindersOf(admin);
+    expect(before.find((reminder) => reminder.kind === 'YEAR_NOT_CLOSED')).toMatchObject({ year: year - 1, link: '/dashboard', message: `${year - 1} 年度数据尚未锁定（年度数据锁定）` });
+    // a county office does not close years
+    expect((await remindersOf(chaoyang)).map((reminder) => reminder.kind)).not.toContain('YEAR_NOT_CLOSED');
+    await t.sql(`insert into closed_year (province_code, year) values ('22', $1)`, [year - 1]);
+    expect((await remindersOf(admin)).map((reminder) => reminder.kind)).not.toContain('YEAR_NOT_CLOSED');
+  });
+
   it('needs a session', async () => {
     const result = await t.graphql(REMINDERS);
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

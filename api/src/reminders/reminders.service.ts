@@ -97,8 +97,15 @@ export class RemindersService {
       reviewQueue,
       passwordValidUntil,
       failedImports: failed,
-      previousYearClosed: null,
+      previousYearClosed: user.role === 'PROVINCE_ADMIN' ? await this.yearClosed(user, Number(today.slice(0, 4)) - 1) : null,
       nextYearCalendarEntered: user.role === 'PROVINCE_ADMIN' ? await this.calendarYears.nextYearEntered() : true,
     };
+  }
+
+  /** Whether the province has closed `year` (年度数据锁定, closed_year); null for a year before closing exists (2021). */
+  private async yearClosed(user: SessionUser, year: number): Promise<boolean | null> {
+    if (year < 2021) return null;
+    const [{ closed }] = await this.dataSource.query(`select exists (select 1 from closed_year where province_code = $1 and year = $2) as closed`, [user.regionCode.slice(0, 2), year]);
+    return closed;
   }
 }
