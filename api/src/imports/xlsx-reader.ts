@@ -384,10 +384,8 @@ function parseRow(xml: string, rowNumber: number, strings: string[], dates: bool
   return values;
 }
 
-/** Rows of every worksheet in workbook order; values are strings, numbers, booleans or Dates. */
-export async function* readXlsxFast(path: string): AsyncGenerator<SheetRow> {
-  const entries = await zipEntries(path);
-  const budget = new InflateBudget();
+/** The workbook's worksheets in order: name (entities decoded) and zip entry path. */
+async function worksheets(path: string, entries: Map<string, ZipEntry>, budget: InflateBudget): Promise<{ name: string; path: string }[]> {
   const rels = await wholeText(path, entries.get('xl/_rels/workbook.xml.rels'), budget);
   const targets = new Map<string, string>();
   for (const tag of startTags(rels, 'Relationship')) {
@@ -399,8 +397,16 @@ export async function* readXlsxFast(path: string): AsyncGenerator<SheetRow> {
   for (const tag of startTags(workbook, 'sheet')) {
     const id = attribute(tag, 'r:id') ?? attribute(tag, 'id') ?? '';
     const target = targets.get(id);
-    if (target) sheets.push({ name: attribute(tag, 'name') ?? target, path: target });
+    if (target) sheets.push({ name: decodeXml(attribute(tag, 'name') ?? target), path: target });
   }
+  return sheets;
+}
+
+/** Rows of every worksheet in workbook order; values are strings, numbers, booleans or Dates. */
+export async function* readXlsxFast(path: string): AsyncGenerator<SheetRow> {
+  const entries = await zipEntries(path);
+  const budget = new InflateBudget();
+  const sheets = await worksheets(path, entries, budget);
   const strings = await sharedStrings(path, entries.get('xl/sharedStrings.xml'), budget);
   const dates = dateStyles(await wholeText(path, entries.get('xl/styles.xml'), budget));
 
@@ -471,19 +477,11 @@ export async function declaredXlsxRows(path: string, sheetNames: string[]): Prom
   const entries = await zipEntries(path);
   // within the same limits as reading the file (it is read again afterwards, from the start)
   const budget = new InflateBudget();
-  const rels = await wholeText(path, entries.get('xl/_rels/workbook.xml.rels'), budget);
-  const targets = new Map<string, string>();
-  for (const tag of startTags(rels, 'Relationship')) {
-    const target = attribute(tag, 'Target') ?? '';
-    targets.set(attribute(tag, 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const workbook = await wholeText(path, entries.get('xl/workbook.xml'), budget);
   let total = 0;
   let found = false;
-  for (const tag of startTags(workbook, 'sheet')) {
-    if (!sheetNames.includes(decodeXml(attribute(tag, 'name') ?? ''))) continue;
-    const id = attribute(tag, 'r:id') ?? attribute(tag, 'id') ?? '';
-    const entry = entries.get(targets.get(id) ?? '');
+  for (const sheet of await worksheets(path, entries, budget)) {
+    if (!sheetNames.includes(sheet.name)) continue;
+    const entry = entries.get(sheet.path);
     if (!entry) continue;
     let head = '';
     for await (const chunk of entryText(path, entry, budget, XLSX_LIMITS.smallPartBytes)) {
