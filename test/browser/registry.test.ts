@@ -230,7 +230,8 @@ test('离岗 records a leaving date, and a stale page gets a clear conflict with
   });
   await screenshot(page, 'browser-coordinator-conflict');
   await conflict.getByRole('button', { name: /重新加载/ }).click();
-  await page.getByText('他人修改的岗位').waitFor();
+  // on the screen (the printable 登记表 beside it holds the same text, hidden until printed)
+  await page.locator('.coordinator-screen').getByText('他人修改的岗位').waitFor();
   await expect(conflict.count()).resolves.toBe(0);
 });
 

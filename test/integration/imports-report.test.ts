@@ -133,6 +133,10 @@ it('previews the first rows as they will be stored, with their action', async ()
   expect(first.cells[3]).toBe('3 人社部门及基层公共服务平台人员');
   expect(first.cells[4]).toBe('基层平台');
   expect(second.cells[8]).toBe('离岗');
+  // 上传人 as people know the account: its office and display name, not the login name
+  await t.sql(`update app_user set display_name = '朝阳区人社局 张三' where username = 'report_county'`);
+  const listed = (await (await county.request(`/api/imports?limit=5`)).json()) as { id: string; uploaderName: string }[];
+  expect(listed.find((entry) => entry.id === job.id)?.uploaderName).toBe('朝阳区 · 朝阳区人社局 张三');
 });
 
 it('reports each phase’s own progress: rows read of the rows declared, the whole-file checks done of all', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { RegistryError } from '../common/registry-error';
 import type { AppConfig } from '../config/configuration';
-import type { ImportJobSummary, ImportMode, ImportStatus } from '@registry/domain';
+import { auditActorText, findRegion, type ImportJobSummary, type ImportMode, type ImportStatus } from '@registry/domain';
 import { COORDINATOR_SHEET, type ImportKind } from './columns';
 import { readCsv, readXlsx, type FileFormat, type SheetRow } from './readers';
 
@@ -30,6 +30,10 @@ export function scoped(column: string, parameter: string): string {
   return `(${column} >= ${parameter} and ${column} < ${parameter} || '~')`;
 }
 
+/** The uploader as people know the account: its office and display name (上传人). */
+export const UPLOADER_COLUMNS = `u.display_name as uploader_display_name, u.region_code as uploader_region_code`;
+export const UPLOADER_JOIN = `left join app_user u on u.id = j.user_id`;
+
 export function jobFromRow(row: Record<string, unknown>): StoredImportJob {
   const counted = row.count_new !== null && row.count_new !== undefined;
   return {
@@ -42,6 +46,11 @@ export function jobFromRow(row: Record<string, unknown>): StoredImportJob {
     fileEncoding: row.file_encoding as string | null,
     fileSize: Number(row.file_size),
     username: row.username as string,
+    uploaderName: auditActorText({
+      username: row.username as string,
+      userDisplayName: (row.uploader_display_name as string | null) ?? null,
+      userRegionName: row.uploader_region_code ? (findRegion(row.uploader_region_code as string)?.name ?? null) : null,
+    }),
     userId: row.user_id === null ? null : String(row.user_id),
     scopePath: row.scope_path as string,
     rowsParsed: row.rows_parsed as number,
@@ -66,7 +75,7 @@ export function jobFromRow(row: Record<string, unknown>): StoredImportJob {
 }
 
 export async function loadJob(dataSource: DataSource, id: string): Promise<StoredImportJob> {
-  const [row] = await dataSource.query(`select * from import_job where id = $1`, [id]);
+  const [row] = await dataSource.query(`select j.*, ${UPLOADER_COLUMNS} from import_job j ${UPLOADER_JOIN} where j.id = $1`, [id]);
   if (!row) throw RegistryError.notFound('导入任务', id);
   return jobFromRow(row);
 }

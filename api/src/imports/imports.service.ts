@@ -25,6 +25,8 @@ import {
   type ImportJob,
   type ImportMode,
   type StoredImportJob,
+  UPLOADER_COLUMNS,
+  UPLOADER_JOIN,
 } from './import-job';
 import { ImportQueue, type ImportStep } from './import-queue';
 import { ImportValidationService } from './import-validation.service';
@@ -198,7 +200,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
 
   async list(user: SessionUser, offset = 0, limit = 20): Promise<ImportJob[]> {
     const rows = await this.dataSource.query(
-      `select * from import_job where ${scoped('scope_path', '$1')} order by id desc offset $2 limit $3`,
+      `select j.*, ${UPLOADER_COLUMNS} from import_job j ${UPLOADER_JOIN} where ${scoped('j.scope_path', '$1')} order by j.id desc offset $2 limit $3`,
       [user.scopePath, Math.max(0, offset), Math.min(Math.max(1, limit), 100)],
     );
     return rows.map((row: Record<string, unknown>) => jobFromRow(row));
@@ -206,7 +208,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
 
   async find(user: SessionUser, id: string): Promise<ImportJob | null> {
     if (!/^\d{1,18}$/.test(id)) return null;
-    const [row] = await this.dataSource.query(`select * from import_job where id = $1`, [id]);
+    const [row] = await this.dataSource.query(`select j.*, ${UPLOADER_COLUMNS} from import_job j ${UPLOADER_JOIN} where j.id = $1`, [id]);
     if (!row || !isWithinScope(row.scope_path, user.scopePath)) return null;
     return jobFromRow(row);
   }

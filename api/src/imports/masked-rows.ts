@@ -36,6 +36,7 @@ export function jobSummary(job: ImportJob): ImportJobSummary {
     fileFormat: job.fileFormat,
     fileSize: job.fileSize,
     username: job.username,
+    uploaderName: job.uploaderName,
     rowsParsed: job.rowsParsed,
     rowsValidated: job.rowsValidated,
     rowsWritten: job.rowsWritten,

@@ -85,7 +85,7 @@ export class MapsService {
   async use(user: SessionUser, id: string | null): Promise<BoundaryMapModel | null> {
     return this.dataSource.transaction(async (manager) => {
       if (id !== null) {
-        const [exists] = await manager.query(`select id from boundary_map where id = $1`, [id]);
+        const [exists] = /^\d{1,18}$/.test(id) ? await manager.query(`select id from boundary_map where id = $1`, [id]) : [];
         if (!exists) throw RegistryError.badInput('id', `地图 ${id} 不存在`);
       }
       await manager.query(`update boundary_map set in_use = false where in_use`);

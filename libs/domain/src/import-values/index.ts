@@ -148,6 +148,8 @@ export interface ImportJobSummary {
   fileFormat: 'xlsx' | 'csv';
   fileSize: number;
   username: string;
+  /** 上传人 as people know the account: office · display name */
+  uploaderName: string;
   rowsParsed: number;
   rowsValidated: number;
   rowsWritten: number;

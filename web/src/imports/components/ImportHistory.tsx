@@ -20,7 +20,7 @@ export function ImportHistory({ history, error, onRefresh, onOpen }: { history: 
           { key: 'createdAt', title: t('imports.uploadedAt'), dataIndex: 'createdAt', render: (value: string) => new Date(value).toLocaleString() },
           { key: 'fileName', title: t('imports.fileName'), dataIndex: 'fileName' },
           { key: 'kind', title: t('imports.kind'), dataIndex: 'kind', render: (value: ImportKind) => t(`imports.kinds.${value}`) },
-          { key: 'username', title: t('imports.uploadedBy'), dataIndex: 'username' },
+          { key: 'username', title: t('imports.uploadedBy'), dataIndex: 'uploaderName' },
           { key: 'status', title: t('imports.statusLabel'), dataIndex: 'status', render: (value: ImportJob['status']) => <Tag color={STATUS_COLORS[value]}>{t(`imports.status.${value}`)}</Tag> },
           {
             key: 'counts',

@@ -34,7 +34,7 @@ export function ImportJobCard({ state, onClose, onFailure }: { state: ImportJobS
           column={3}
           items={[
             { key: 'kind', label: t('imports.kind'), children: t(`imports.kinds.${job.kind}`) },
-            { key: 'by', label: t('imports.uploadedBy'), children: job.username },
+            { key: 'by', label: t('imports.uploadedBy'), children: job.uploaderName },
             { key: 'at', label: t('imports.uploadedAt'), children: new Date(job.createdAt).toLocaleString() },
           ]}
         />

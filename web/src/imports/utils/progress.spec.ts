@@ -2,7 +2,7 @@ import type { ImportJobSummary } from '@registry/domain';
 import { importPhases, validRowCount } from './progress';
 
 const job = (overrides: Partial<ImportJobSummary>): ImportJobSummary => ({
-  id: '1', kind: 'coordinators', mode: null, status: 'VALIDATING', fileName: 'a.xlsx', fileFormat: 'xlsx', fileSize: 1, username: 'u',
+  id: '1', kind: 'coordinators', mode: null, status: 'VALIDATING', fileName: 'a.xlsx', fileFormat: 'xlsx', fileSize: 1, username: 'u', uploaderName: 'u',
   rowsParsed: 0, rowsValidated: 0, rowsWritten: 0, counts: null, progress: { rowsTotal: null, checkStep: 0, checkSteps: 0 },
   preview: null, notes: [], message: null, createdAt: '', validatedAt: null, committedAt: null, ...overrides,
 });
