@@ -20,6 +20,7 @@ import { Studios1766700000000 } from './1766700000000-Studios';
 import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSubsidies';
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
+import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
 // One per line, in timestamp order (scripts regenerate it on merges).
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   TrainingAndSubsidies1766700001000,
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
+  ProvinceCodeChecks1766820000000,
 ];
