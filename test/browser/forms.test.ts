@@ -1,4 +1,5 @@
 import { makeIdNumber } from '@registry/domain';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
 import { DEMO_PASSWORD, eventually, launchBrowser, screenshot, signIn, startBrowserTestApp, type BrowserSession } from './browser-support';
@@ -162,7 +163,7 @@ test('lists at 1366 and 1024 px: the masked ID stays on one line, the region col
   await expect(page.getByRole('button', { name: '修改密码' }).locator('[data-testid=key-icon]').count()).resolves.toBe(1);
 });
 
-test('rows are selected across the list and leave together with one date and reason', async () => {
+test('rows are selected across the list, exported as selected, and leave together with one date and reason', async () => {
   const page = await newSignedInPage('/coordinators');
   await page.goto(`${app.baseUrl}/coordinators?status=ACTIVE`);
   await page.locator('.ant-table-row').first().waitFor();
@@ -175,6 +176,20 @@ test('rows are selected across the list and leave together with one date and rea
     await row.locator('.ant-checkbox-input').check();
   }
   await expect(page.getByTestId('batch-bar').textContent()).resolves.toContain('已选择 2 人');
+  // 导出所选: the workbook holds exactly the selected records
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('batch-export').click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0];
+  let idColumn = 0;
+  const exported: string[] = [];
+  sheet.eachRow((row) => {
+    const values = (row.values as unknown[]).slice(1).map((value) => String(value ?? ''));
+    if (!idColumn) idColumn = values.indexOf('记录编号') + 1;
+    else if (/^\d+$/.test(values[idColumn - 1] ?? '')) exported.push(values[idColumn - 1]);
+  });
+  expect(idColumn).toBeGreaterThan(0);
+  expect(exported.sort()).toEqual([...ids].sort());
   await page.getByTestId('batch-deactivate').click();
   const dialog = page.locator('.ant-modal', { hasText: '2 人离岗' });
   await dialog.getByLabel('离岗原因').or(dialog.locator('textarea')).first().fill('用人单位注销');

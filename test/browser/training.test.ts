@@ -76,7 +76,11 @@ test('an office runs a session, enrols a coordinator, records a pass with a cert
 
   await page.getByTestId('enroll-select').locator('.ant-select-selector').click();
   await page.keyboard.type(person.name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: person.name }).first().click();
+  // the search answers after a pause: pick from its answer, not from the first page still shown
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(eventually(async () => (await options.count()) > 0 && (await options.filter({ hasNotText: person.name }).count()) === 0, true, 30_000)).resolves.toBe(true);
+  await options.filter({ hasText: person.name }).first().click();
+  await page.getByTestId('enroll-select').locator('.ant-select-selection-item', { hasText: person.name }).waitFor();
   await page.getByRole('button', { name: /报\s*名/ }).click();
   const row = page.locator('.ant-table-row').filter({ hasText: person.name });
   await row.getByText('已报名').waitFor();

@@ -65,3 +65,13 @@ it('changes nobody when one of the selected has already left', async () => {
   expect(result.errors?.[0]?.message).toContain('已离岗');
   await expect(statusOf(third.coordinatorId)).resolves.toMatchObject({ status: 'ACTIVE' });
 });
+
+it('lists and exports only the selected records (导出所选), and a selected id outside the jurisdiction matches nothing', async () => {
+  const ids = [first.coordinatorId, second.coordinatorId, foreign.coordinatorId];
+  const listed = await t.graphql(`query($f: CoordinatorFilter) { coordinators(filter: $f) { total items { id } } }`, { f: { ids } }, county);
+  expect(listed.data?.coordinators.items.map((item: { id: string }) => item.id).sort()).toEqual([first.coordinatorId, second.coordinatorId].sort());
+  const response = await fetch(`${t.baseUrl}/api/exports/coordinators.xlsx?filter=${encodeURIComponent(JSON.stringify({ ids }))}`, { headers: { authorization: `Bearer ${county}` } });
+  expect(response.status).toBe(200);
+  const bad = await t.graphql(`query($f: CoordinatorFilter) { coordinators(filter: $f) { total } }`, { f: { ids: ['1; drop table coordinator'] } }, county);
+  expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+});

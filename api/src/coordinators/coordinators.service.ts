@@ -128,6 +128,7 @@ export class CoordinatorsService {
 
   filterSql(user: SessionUser, filter: CoordinatorFilter): { where: string; parameters: unknown[] } {
     const sql = new SqlConditions().add((p) => scopeSql('c.region_path', p), this.regions.filterPath(user, filter.regionCode));
+    if (filter.ids) sql.add((p) => `c.id = any(${p}::bigint[])`, filter.ids);
     if (filter.status) sql.add((p) => `c.status = ${p}`, filter.status);
     if (filter.categories?.length) sql.add((p) => `c.category = any(${p}::smallint[])`, filter.categories);
     if (filter.affiliations?.length) sql.add((p) => `c.affiliation = any(${p}::varchar[])`, filter.affiliations);

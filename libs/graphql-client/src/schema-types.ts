@@ -355,6 +355,8 @@ export type CoordinatorFilter = {
   enterpriseSizeClasses?: InputMaybe<Array<SizeClass>>;
   /** exact ID number (looked up by its keyed hash) */
   idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** only these records (a list's selected rows, e.g. 导出所选), at most 500; ids outside the jurisdiction match nothing */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** the region and everything below it */
   regionCode?: InputMaybe<Scalars['String']['input']>;
   /** name contains */

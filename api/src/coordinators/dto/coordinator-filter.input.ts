@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SizeClass, SortDirection } from '../../common/enums';
 import { CoordinatorAffiliation, CoordinatorStatus } from './coordinator.input';
 
@@ -42,6 +42,10 @@ export class CoordinatorFilter {
   @Field(() => Int, { nullable: true, description: 'holds a certificate of this level or higher (1 = 一级 … 5 = 五级)' })
   @IsOptional() @IsInt({ message: '证书等级应为 1–5 的整数' }) @Min(1, { message: '证书等级应为 1（一级）至 5（五级）' }) @Max(5, { message: '证书等级应为 1（一级）至 5（五级）' })
   certificateLevelAtLeast?: number | null;
+  @Field(() => [ID], { nullable: true, description: 'only these records (a list\'s selected rows, e.g. 导出所选), at most 500; ids outside the jurisdiction match nothing' })
+  @IsOptional() @IsArray({ message: '记录编号应为列表' }) @ArrayMaxSize(500, { message: '一次最多选择 500 条' })
+  @IsString({ each: true, message: '记录编号应为文本' }) @Matches(/^\d{1,18}$/, { each: true, message: '记录编号无效' })
+  ids?: string[] | null;
 }
 
 @InputType()

@@ -114,6 +114,7 @@ export default function CoordinatorListPage() {
           message={
             <Space wrap>
               <span>{t('coordinator.batch.selected', { count: selected.size })}</span>
+              <ExportButton kind="coordinators" filter={{ ids: [...selected.keys()] }} size="small" label={t('coordinator.batch.export')} testId="batch-export" />
               <Button size="small" danger onClick={() => setBatchDeactivating(true)} data-testid="batch-deactivate">
                 {t('coordinator.batch.deactivate')}
               </Button>
