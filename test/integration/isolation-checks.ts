@@ -170,7 +170,8 @@ describe(title, () => {
   // Imports look records up by 记录编号 + masked number (main and sub-record sheets) and by full
   // number: a record outside the uploader's jurisdiction must answer exactly like a missing one,
   // and a full number only as "registered elsewhere".
-  (options.imports === false ? it.skip : it)('answers every import lookup of a record outside the jurisdiction like a missing one', async () => {
+  // not behind PgBouncer: the job queue (pg-boss) needs a session of its own there, so the suite leaves it out
+  if (options.imports !== false) it('answers every import lookup of a record outside the jurisdiction like a missing one', async () => {
     const MISSING_REF = '999999990';
     const lookups: { user: string; relation: Relation; lookup: string; toldApart: boolean; detail: string }[] = [];
     await Promise.all(
