@@ -1,4 +1,4 @@
-import { todayIsoDate } from '@registry/domain';
+import { todayIsoDate, addDays } from '@registry/domain';
 import { expectedChildrenOn, expectedCoordinatorIdsOn, expectedCoverageOn, figureDate } from '../support/effective-dated';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -278,7 +278,5 @@ describe('figures that keep their year', () => {
 });
 
 function previousDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return addDays(iso, -1);
 }

@@ -1,4 +1,4 @@
-import { todayIsoDate } from '@registry/domain';
+import { todayIsoDate, addDays } from '@registry/domain';
 import { Client } from 'pg';
 import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -82,8 +82,7 @@ describe('studios and guidance stations', () => {
     );
     expect(station.errors).toBeUndefined();
     expect(station.data!.createStudio).toMatchObject({ hostEnterprise: null, hostPlatformName: '朝阳区党群服务中心', servedEnterpriseCount: 1 });
-    const [year, month, day] = TODAY.split('-').map(Number);
-    const tomorrow = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+    const tomorrow = addDays(TODAY, 1);
     const future = await t.graphql(CREATE, { input: studioInput({ openedOn: tomorrow }) }, county);
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'openedOn' });
     const again = await t.graphql(

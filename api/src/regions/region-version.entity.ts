@@ -6,6 +6,7 @@ import { RegionEntity } from './region.entity';
 @Entity('region_version')
 @Unique('region_version_start', ['provinceCode', 'regionCode', 'validFrom'])
 @Check('region_version_order', 'valid_to is null or valid_to >= valid_from')
+@Check('region_version_province', 'province_code = left(region_code, 2)')
 @Index('region_version_region_idx', ['regionCode', 'validFrom'])
 export class RegionVersionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -8,6 +8,7 @@ import { CoordinatorEntity } from './coordinator.entity';
 @Entity('coordinator_assignment')
 @Unique('coordinator_assignment_start', ['provinceCode', 'coordinatorId', 'validFrom'])
 @Check('coordinator_assignment_order', 'valid_to is null or valid_to >= valid_from')
+@Check('coordinator_assignment_province', 'province_code = left(region_code, 2)')
 @Index('coordinator_assignment_coordinator_idx', ['coordinatorId', 'validFrom'])
 @Index('coordinator_assignment_enterprise_idx', ['enterpriseId'])
 @Index('coordinator_assignment_region_idx', ['regionCode'])
