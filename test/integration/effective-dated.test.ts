@@ -2,6 +2,7 @@ import { todayIsoDate, addDays } from '@registry/domain';
 import { expectedChildrenOn, expectedCoordinatorIdsOn, expectedCoverageOn, figureDate } from '../support/effective-dated';
 import { CREATE_COORDINATOR, CREATE_ENTERPRISE, coordinatorInput, enterpriseInput, idNumber } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { signedInUser } from './access-helpers';
 
 // Figures that keep their year (issue 12): after each kind of later change — an employer move, a
 // coordinator's move to another region, new enterprise figures, a closure, a county moved to
@@ -172,6 +173,37 @@ describe('figures that keep their year', () => {
     await expectEarlierYearsUnchanged(LAST_YEAR, 'employer move back-dated to last July');
     // the large enterprise left by the mover is covered again from last year on, by the back-dated arrival
     expect(recorded.get(`coverage:${CHAOYANG}:${LAST_YEAR}`)).toMatchObject({ largeMediumCovered: 1 });
+  });
+
+  it('gives a county office the whole list of its past figure, with a person who has since moved away shown as of that year', async () => {
+    // after the employer move above: the mover counted in 朝阳区 last year and is in 南关区 now
+    const chaoyangOffice = await signedInUser(t, admin, 'ed_chaoyang_office', 'COUNTY_OFFICE', CHAOYANG);
+    const nanguanOffice = await signedInUser(t, admin, 'ed_nanguan_office', 'COUNTY_OFFICE', NANGUAN);
+    const listOf = async (token: string, regionCode: string, year: number) => {
+      const result = await t.graphql(
+        `query($r: String!, $y: Int!) { coverage(regionCode: $r, year: $y) { targetCovered }
+          workforceCoordinators(regionCode: $r, year: $y, dimension: TOTAL, limit: 200) { total items { id name regionCode enterpriseId phone outsideJurisdiction } } }`,
+        { r: regionCode, y: year },
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.workforceCoordinators as { total: number; items: { id: string; regionCode: string; enterpriseId: string | null; phone: string | null; outsideJurisdiction: boolean }[] };
+    };
+
+    const lastYear = await listOf(chaoyangOffice, CHAOYANG, LAST_YEAR);
+    expect(lastYear.items.map((item) => item.id).sort((a, b) => Number(a) - Number(b))).toEqual(recorded.get(`people:${CHAOYANG}:${LAST_YEAR}`));
+    expect(lastYear.total).toBe(lastYear.items.length);
+    const mover = lastYear.items.find((item) => item.id === coordinators.mover)!;
+    // that year's place and employer, nothing of today's
+    expect(mover).toMatchObject({ regionCode: CHAOYANG, enterpriseId: enterprises.chaoyangLarge, phone: null, outsideJurisdiction: true });
+    expect(lastYear.items.filter((item) => item.id !== coordinators.mover).every((item) => !item.outsideJurisdiction)).toBe(true);
+    // the detail page stays closed to the old county, and today's list is today's
+    const detail = await t.graphql(`query($id: ID!) { coordinator(id: $id) { id regionCode } }`, { id: coordinators.mover }, chaoyangOffice);
+    expect(detail.data?.coordinator ?? null).toBeNull();
+    expect((await listOf(chaoyangOffice, CHAOYANG, THIS_YEAR)).items.map((item) => item.id)).not.toContain(coordinators.mover);
+    // the new county sees the mover this year, as its own, and not in its list of last year
+    expect((await listOf(nanguanOffice, NANGUAN, THIS_YEAR)).items.find((item) => item.id === coordinators.mover)).toMatchObject({ outsideJurisdiction: false, regionCode: NANGUAN });
+    expect((await listOf(nanguanOffice, NANGUAN, LAST_YEAR)).items.map((item) => item.id)).not.toContain(coordinators.mover);
   });
 
   it('keeps earlier years after a coordinator moves to another region', async () => {

@@ -2,6 +2,7 @@ import { todayIsoDate } from '@registry/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { runAsOwner } from '../auth/request-database';
 import { queryPage, resolvePage } from '../common/paging';
 import { RegistryError } from '../common/registry-error';
 import { scopeSql, type SessionUser } from '../common/session-user';
@@ -25,7 +26,7 @@ const PARAMETERS = `with p as (select $1::text collate "C" as scope, $2::date as
 // begun by then, else the first: the roll-up's slot, rollup-sql.ts personFactsSql), its region's
 // place in that year's hierarchy, and the employer's size class of that year.
 const PAST_ASSIGNMENT = `join lateral (
-  select a.region_code, a.enterprise_id from coordinator_assignment a where a.coordinator_id = c.id
+  select a.region_code, a.enterprise_id, a.unit_name from coordinator_assignment a where a.coordinator_id = c.id
   order by (a.valid_from <= p.on_date) desc, case when a.valid_from <= p.on_date then a.valid_from end desc, a.valid_from limit 1
 ) a on true`;
 const PAST_SCOPE = `a.region_code = any(p.scope_codes)`;
@@ -121,21 +122,49 @@ export class AnalyticsDrilldownService {
     };
     const predicate = predicates[dimension];
     if (!predicate) throw RegistryError.badInput('dimension', `不支持的统计维度 ${dimension}`);
-    const { total, rows } = await queryPage<{ id: string }>(
-      this.dataSource,
-      {
-        with: PARAMETERS,
-        columns: 'c.id',
-        from: past
-          ? `from coordinator c cross join p ${PAST_ASSIGNMENT} where ${PAST_SCOPE} and ${predicate}`
-          : `from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
-        orderBy: 'c.name, c.id',
-        parameters,
-      },
-      { offset, limit },
+    const query = {
+      with: PARAMETERS,
+      columns: past ? 'c.id, a.region_code as year_region_code, a.enterprise_id as year_enterprise_id, a.unit_name as year_unit_name' : 'c.id',
+      from: past
+        ? `from coordinator c cross join p ${PAST_ASSIGNMENT} where ${PAST_SCOPE} and ${predicate}`
+        : `from coordinator c cross join p where ${scopeSql('c.region_path', 'p.scope')} and ${predicate}`,
+      orderBy: 'c.name, c.id',
+      parameters,
+    };
+    if (!past) {
+      const { total, rows } = await queryPage<{ id: string }>(this.dataSource, query, { offset, limit });
+      const byId = new Map((await this.coordinators.findMany(rows.map((row) => String(row.id)))).map((coordinator) => [String(coordinator.id), coordinator]));
+      return { total, offset, limit, items: rows.map((row) => byId.get(String(row.id))!).filter(Boolean) };
+    }
+    // A past year's list is held to the year's jurisdiction by PAST_SCOPE (the assignment's region
+    // of that day within the reader's region as the hierarchy then was); row-level security holds
+    // to today's, so the list is read as the owner and a person who has since left the reader's
+    // jurisdiction is shown with that year's facts only (ADR 0800).
+    const { total, rows } = await runAsOwner(() => queryPage<PastRow>(this.dataSource, query, { offset, limit }));
+    const ids = rows.map((row) => String(row.id));
+    const visible = new Map((await this.coordinators.findMany(ids)).map((coordinator) => [String(coordinator.id), coordinator]));
+    const missing = ids.filter((id) => !visible.has(id));
+    const formerly = new Map(
+      (missing.length ? await runAsOwner(() => this.coordinators.findMany(missing)) : []).map((coordinator) => [String(coordinator.id), coordinator]),
     );
-    const found = await this.coordinators.findMany(rows.map((row) => String(row.id)));
-    const byId = new Map(found.map((coordinator) => [String(coordinator.id), coordinator]));
-    return { total, offset, limit, items: rows.map((row) => byId.get(String(row.id))!).filter(Boolean) };
+    const items = rows.map((row) => visible.get(String(row.id)) ?? asOfThatYear(formerly.get(String(row.id)), row, this.regions)).filter(Boolean);
+    return { total, offset, limit, items: items as CoordinatorEntity[] };
   }
+}
+
+type PastRow = { id: string; year_region_code: string; year_enterprise_id: string | null; year_unit_name: string | null };
+
+/** A person of a past year's list now outside the reader's jurisdiction: that year's region,
+ * employer and unit, and nothing of today's (phone, post, current place). */
+function asOfThatYear(coordinator: CoordinatorEntity | undefined, row: PastRow, regions: RegionsService): (CoordinatorEntity & { outsideJurisdiction: true }) | undefined {
+  if (!coordinator) return undefined;
+  return Object.assign(coordinator, {
+    regionCode: row.year_region_code,
+    regionPath: regions.find(row.year_region_code)?.path ?? coordinator.regionPath,
+    enterpriseId: row.year_enterprise_id == null ? null : String(row.year_enterprise_id),
+    unitName: row.year_unit_name,
+    phone: null,
+    post: null,
+    outsideJurisdiction: true as const,
+  });
 }

@@ -106,6 +106,13 @@ export class CoordinatorsResolver {
       .load(coordinator.enterpriseId);
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'true for a person in a past year\'s list who has since left the reader\'s jurisdiction: shown with that year\'s region and employer only, the detail page stays closed',
+  })
+  outsideJurisdiction(coordinator: CoordinatorEntity & { outsideJurisdiction?: boolean }): boolean {
+    return coordinator.outsideJurisdiction === true;
+  }
+
   @ResolveField(() => Int, { description: 'age in whole years today' })
   age(coordinator: CoordinatorEntity): number {
     const today = todayIsoDate();

@@ -45,7 +45,7 @@ const FIELD_COLUMNS: Record<string, readonly string[]> = {
   __typename: [], id: [], name: ['name'], gender: ['gender'], birthDate: ['birth_date'], age: ['birth_date'], idNumber: ['id_number_masked'],
   phone: ['phone'], category: ['category'], affiliation: ['affiliation'], tripartiteOrGrassroots: ['tripartite_or_grassroots'],
   enterpriseId: ['enterprise_id'], enterprise: ['enterprise_id'], unitName: ['unit_name'], regionCode: ['region_code'], region: ['region_code'],
-  post: ['post'], status: ['status'], joinedOn: ['joined_on'], leftOn: ['left_on'], assignments: [], version: ['version'], createdAt: ['created_at'],
+  post: ['post'], status: ['status'], outsideJurisdiction: [], joinedOn: ['joined_on'], leftOn: ['left_on'], assignments: [], version: ['version'], createdAt: ['created_at'],
   updatedAt: ['updated_at'], certificates: [], educations: [], workPeriods: [], trainings: [], honors: [], disciplinaryRecords: [], workRecords: [],
 };
 

@@ -308,6 +308,8 @@ export type Coordinator = {
   joinedOn: Scalars['Date']['output'];
   leftOn: Maybe<Scalars['Date']['output']>;
   name: Scalars['String']['output'];
+  /** true for a person in a past year's list who has since left the reader's jurisdiction: shown with that year's region and employer only, the detail page stays closed */
+  outsideJurisdiction: Scalars['Boolean']['output'];
   phone: Maybe<Scalars['String']['output']>;
   post: Maybe<Scalars['String']['output']>;
   region: Maybe<Region>;

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { WorkforceCoordinatorsDocument, type WorkforceDimension } from '@registry/graphql-client';
-import { Drawer, Table } from 'antd';
+import { Drawer, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -32,7 +32,14 @@ export function PeopleDrawer({ regionCode, year, selection, onClose }: { regionC
         dataSource={list?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: list?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
-          { key: 'name', title: t('dashboard.people.name'), render: (_value, item) => <Link to={`/coordinators/${item.id}`}>{item.name}</Link> },
+          {
+            key: 'name',
+            title: t('dashboard.people.name'),
+            // a past year's list includes people who have since left the jurisdiction: their page is not the reader's
+            render: (_value, item) => item.outsideJurisdiction
+              ? <Tooltip title={t('dashboard.people.movedAwayHint', { year })}><span>{item.name} <Tag>{t('dashboard.people.movedAway')}</Tag></span></Tooltip>
+              : <Link to={`/coordinators/${item.id}`}>{item.name}</Link>,
+          },
           { key: 'gender', title: t('dashboard.structure.dimensions.GENDER'), render: (_value, item) => t(`enums.gender.${item.gender}`) },
           { key: 'status', title: t('dashboard.people.status'), render: (_value, item) => t(`enums.coordinatorStatus.${item.status}`) },
         ]}
