@@ -132,6 +132,15 @@ describe('several API instances behind HAProxy', () => {
     expect(account.locked).toBe(true);
   });
 
+  it('counts login attempts across instances: the 11th attempt within a minute is refused on either', async () => {
+    // ten attempts for one username from this address, alternating instances, then one more on each
+    const codes: (string | undefined)[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      codes.push((await login(instances[attempt % 2].port, 'multi.sprayed', 'Wrong#password1')).errors?.[0]?.extensions?.code as string | undefined);
+    }
+    expect(codes).toEqual([...Array(10).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+  });
+
   /** The pid of the process whose listener connection holds the refresher's leadership, or null. */
   async function leaderPid(): Promise<number | null> {
     const { rows } = await sql.query(

@@ -16,8 +16,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadModel)
-  login(@Args('username') username: string, @Args('password') password: string, @Context() context: GraphQLContext) {
-    this.rateLimiter.check(context.req.ip ?? null, username);
+  async login(@Args('username') username: string, @Args('password') password: string, @Context() context: GraphQLContext) {
+    await this.rateLimiter.check(context.req.ip ?? null, username);
     return this.auth.login(username, password, context.req.ip ?? null);
   }
 
@@ -37,7 +37,7 @@ export class AuthResolver {
     @Context() context: GraphQLContext,
   ): Promise<boolean> {
     // the old password is guessed like a login: the same windows, the same lockout
-    this.rateLimiter.check(context.req.ip ?? null, user.username);
+    await this.rateLimiter.check(context.req.ip ?? null, user.username);
     await this.auth.changePassword(user, oldPassword, newPassword, context.req.ip ?? null);
     return true;
   }
