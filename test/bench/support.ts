@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { loadConfiguration } from '../../api/src/config/configuration';
 import { IdNumberVault } from '../../api/src/common/id-number-vault';
-import { generateDemoData } from '../../api/src/database/demo/generator';
+import { generateDemoData, parseDemoScale } from '../../api/src/database/demo/generator';
 import { runMigrations } from '../../api/src/server';
 import { adminDatabaseUrl, databaseUrlFor } from '../support/test-database';
 
@@ -10,7 +10,8 @@ export function print(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-export type Scale = 'province' | 'stress' | 'demo';
+/** A named scale, or `<enterprises>x<coordinators>` (e.g. 5000000x1000000, the national-lite size). */
+export type Scale = 'province' | 'stress' | 'demo' | `${number}x${number}`;
 
 /**
  * A database seeded at the given scale, kept between bench runs (registry_bench_<scale>) so
@@ -33,7 +34,7 @@ export async function benchDatabase(scale: Scale): Promise<string> {
   if (count === 0) {
     const started = Date.now();
     const vault = new IdNumberVault(loadConfiguration({ NODE_ENV: 'test' }));
-    const result = await generateDemoData(client, { scale, vault, log: () => undefined });
+    const result = await generateDemoData(client, { scale: parseDemoScale(scale), vault, log: () => undefined });
     print(`seeded ${scale}: ${result.enterprises} enterprises, ${result.coordinators} coordinators in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   await client.end();
