@@ -4,12 +4,16 @@ import { createTestDatabase } from '../support/test-database';
 import { dataSourceOptions } from '../../api/src/database/data-source';
 
 // The TypeORM entities describe the tables the migrations build: the schema builder, asked what
-// it would change to make the database match the entities, has nothing to do for the
-// effective-dated registry (its tables, the region table, and the columns it added to coordinator and enterprise).
-// The older entities are loose (no lengths, indexes, checks or foreign keys declared) and are
-// not held to it yet: the count of their pending changes is logged so that it can only shrink.
-const HISTORY_TABLES = ['coordinator_assignment', 'enterprise_year_figures', 'enterprise_period', 'region_version', 'region'];
-const HISTORY_COLUMNS = ['assigned_on', 'figures_year', 'status_since'];
+// it would change to make the database match the entities, has nothing to do — no column, length,
+// default, collation, generated expression, index, unique key, check or foreign key differs.
+// Objects TypeORM cannot express (gin trigram indexes, descending index columns) are declared
+// with `synchronize: false` on their entity; migration EntitiesMatchSchema gave TypeORM the
+// generated columns' expressions it reads from its metadata table.
+//
+// work_record is held by its own change (its table and entity are being reworked together, see
+// the work-records branch): its statements are left out here until that change lands, and only
+// they are.
+const HELD_BY_THEIR_OWN_CHANGE = ['work_record'];
 
 describe('entities and migrated schema', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,19 +21,24 @@ describe('entities and migrated schema', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('registry_drift');
-    dataSource = await new DataSource(dataSourceOptions(database.url, { logging: false })).initialize();
+    dataSource = await new DataSource(dataSourceOptions(database.url, { logging: false, extra: { max: 2 } })).initialize();
   });
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
   });
 
-  it('has no pending schema change for the effective-dated registry', async () => {
+  it('has no pending schema change for any entity: the schema builder would run no statement', async () => {
     const queries = (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query);
-    const ours = queries.filter(
-      (query) => HISTORY_TABLES.some((table) => query.includes(`"${table}"`)) || HISTORY_COLUMNS.some((column) => query.includes(`"${column}"`)),
-    );
-    expect(ours).toEqual([]);
-    console.log(`schema drift of the older entities: ${queries.length} pending statements`);
+    // `"work_record` matches the table and every object named after it (indexes, constraints)
+    const held = (query: string) => HELD_BY_THEIR_OWN_CHANGE.some((table) => query.includes(`"${table}`));
+    expect(queries.filter((query) => !held(query))).toEqual([]);
+  });
+
+  // last: it changes the database
+  it('notices a column the entities no longer describe', async () => {
+    await dataSource.query(`alter table coordinator alter column phone type varchar(30)`);
+    const queries = (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query);
+    expect(queries).toContain('ALTER TABLE "coordinator" ADD "phone" character varying(20)');
   });
 });

@@ -22,6 +22,7 @@ import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules'
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
 import { LoginAttempts1766830000000 } from './1766830000000-LoginAttempts';
+import { EntitiesMatchSchema1766910000000 } from './1766910000000-EntitiesMatchSchema';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
 // One per line, in timestamp order (scripts regenerate it on merges).
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   BoundaryMaps1766810000000,
   ProvinceCodeChecks1766820000000,
   LoginAttempts1766830000000,
+  EntitiesMatchSchema1766910000000,
 ];
