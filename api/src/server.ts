@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server as HttpServer } from 'node:http';
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -46,6 +47,12 @@ export async function createApplication(
     // every log line redacted: no full ID number, no statement parameters
     logger: new RedactingLogger(LOG_LEVELS[config.logLevel]),
   });
+  // Idle keep-alive connections stay open longer than a client's or a load balancer's idle timeout
+  // (undici 4 s, HAProxy and cloud balancers up to 60 s): a server that closes first can close a
+  // socket just as the client sends on it ("other side closed"), a failed request nothing retries.
+  const server = app.getHttpServer() as HttpServer;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.set('trust proxy', 'loopback');
   // API answers are never revalidated (POST, per-user data): hashing each body for an ETag is waste
   app.set('etag', false);
