@@ -21,7 +21,7 @@ import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSu
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
-import { LoginAttempts1766830000000 } from './1766830000000-LoginAttempts';
+import { LoginAttempts1766840000000 } from './1766840000000-LoginAttempts';
 import { EntitiesMatchSchema1766910000000 } from './1766910000000-EntitiesMatchSchema';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
@@ -50,6 +50,6 @@ export const MIGRATIONS = [
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
   ProvinceCodeChecks1766820000000,
-  LoginAttempts1766830000000,
+  LoginAttempts1766840000000,
   EntitiesMatchSchema1766910000000,
 ];

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // (issue 16; api/src/auth/login-rate-limiter.ts). The key is an HMAC of the address, or of the
 // address and username: the table holds neither. Unlogged like public_request_count: losing the
 // last minute's attempts in a crash only reopens the windows.
-export class LoginAttempts1766830000000 implements MigrationInterface {
-  name = 'LoginAttempts1766830000000';
+export class LoginAttempts1766840000000 implements MigrationInterface {
+  name = 'LoginAttempts1766840000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
