@@ -121,7 +121,7 @@ export class AuthService {
     const hash = tokenHash(token);
     const cached = this.sessions.get(hash);
     if (cached) {
-      noteRequestScope(cached.scopePath);
+      noteRequestScope(cached.scopePath, cached.id);
       return cached;
     }
     // On a request's scoped connection this is the first statement and runs with no scope; it
@@ -143,7 +143,7 @@ export class AuthService {
       [hash, this.config.session.idleMinutes],
     );
     const user = (Array.isArray(rows[0]) ? rows[0] : rows)[0];
-    noteRequestScope(user?.scope ?? '');
+    noteRequestScope(user?.scope ?? '', user?.id ? String(user.id) : undefined);
     if (!user?.id) return null;
     const session: SessionUser = {
       id: String(user.id),

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+import { isConnectionError, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
 import { scopeStatements } from './transaction-scope';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
@@ -27,6 +28,15 @@ interface RequestDatabaseState {
   /** the jurisdiction path of the request's user, once known ('' for none) */
   scopePath?: string;
   released: boolean;
+  // With read replicas only (read-replicas.ts):
+  /** the request's user, once known (whose last write a replica must have replayed) */
+  userId?: string;
+  /** a GraphQL query or a GET: its plain reads may go to a replica */
+  readOnly?: boolean;
+  /** the request wrote, opened a transaction or ran something not plainly a read: the rest stays on the primary */
+  primaryOnly?: boolean;
+  replica?: Replica | null;
+  replicaRunner?: QueryRunner | null;
 }
 
 const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
@@ -34,11 +44,28 @@ const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
 /** Marks the statement that looks up the session (it runs before the request's scope is known). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
 
-/** Records the request's scope, from the session lookup or from the session cache. */
-export function noteRequestScope(scopePath: string): void {
+/** Records the request's scope (and its user), from the session lookup or from the session cache. */
+export function noteRequestScope(scopePath: string, userId?: string): void {
   const state = requestDatabase.getStore();
-  if (state) state.scopePath = scopePath;
+  if (!state) return;
+  state.scopePath = scopePath;
+  state.userId = userId;
 }
+
+/** The request only reads (a GraphQL query): its plain reads may go to a replica. */
+export function noteReadOnlyRequest(): void {
+  const state = requestDatabase.getStore();
+  if (state) state.readOnly = true;
+}
+
+/** Statements a replica may answer: a plain read (no lock, no function that writes or sets). */
+const PLAIN_READ = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:select|with|values|table)\b/i;
+const NOT_ONLY_A_READ =
+  /\b(?:insert|update|delete|merge|truncate|copy|lock|nextval|setval|pg_(?:try_)?advisory_\w+|pg_notify|set_config|txid_current|pg_current_xact_id|pg_current_wal_\w+|for\s+(?:no\s+key\s+)?update|for\s+(?:key\s+)?share)\b/i;
+export function isPlainRead(sql: string): boolean {
+  return PLAIN_READ.test(sql) && !NOT_ONLY_A_READ.test(sql) && !sql.includes(SETS_SCOPE);
+}
+const ENDS_WITHOUT_WRITING = /^\s*(?:rollback|abort|begin|start\s+transaction|savepoint|release|set\s+transaction)\b/i;
 
 /** Runs `work` as the owner, outside any request's scoped connection (system work only). */
 export function runAsOwner<T>(work: () => T): T {
@@ -49,6 +76,8 @@ export function runAsOwner<T>(work: () => T): T {
 export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RequestDatabase');
   private applicationPool: DataSource | null = null;
+  /** DATABASE_REPLICA_URLS: null without replicas (every statement on the primary, as before) */
+  replicas: ReadReplicas | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,6 +99,10 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       },
     } as DataSourceOptions);
     await this.applicationPool.initialize();
+    if (this.config.replicas.urls.length > 0) {
+      this.replicas = new ReadReplicas(options.url!, this.config.replicas.urls, login, options, this.config.replicas);
+      this.replicas.start();
+    }
     const original = this.dataSource.createQueryRunner.bind(this.dataSource);
     this.dataSource.createQueryRunner = (mode) => {
       const state = requestDatabase.getStore();
@@ -77,7 +110,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       // A request cut short (client gone) keeps running without a scope, never as owner.
       // System work that outlives a response leaves through runAsOwner().
       if (state.released) return this.scopedRunner({ runner: null, released: false }, false);
-      state.runner ??= this.scopedRunner(state, true);
+      state.runner ??= this.replicas ? this.routedRunner(state, this.replicas) : this.scopedRunner(state, true);
       return state.runner;
     };
   }
@@ -150,9 +183,77 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     return runner;
   }
 
+  /**
+   * The request's runner with read replicas: a plain read of a read-only request goes to a
+   * replica that may serve its user (read-replicas.ts), on a registry_app connection of the
+   * replica kept for the request and scoped the same way; everything else goes to the primary —
+   * the session lookup, writes, transactions and whatever follows a write in the request. A read
+   * that fails on the replica runs again on the primary. After a write commits, the primary's
+   * WAL position is remembered for the user, so that the user's next reads see it.
+   */
+  private routedRunner(state: RequestDatabaseState, replicas: ReadReplicas): QueryRunner {
+    const runner = this.scopedRunner(state, true);
+    const onPrimary = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    let queue: Promise<unknown> = Promise.resolve();
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+      const run = queue.then(async () => {
+        if (state.readOnly && !state.primaryOnly && isPlainRead(sql)) {
+          const replica = await replicas.pick(replicas.requiredLsn(state.userId), state.replica ?? null);
+          if (replica) {
+            try {
+              const result = await this.onReplica(state, replicas, replica, sql, parameters, structured);
+              replicas.counts.replica += 1;
+              return result;
+            } catch (error) {
+              // a connection lost, a conflict with recovery, a write in disguise: the primary answers
+              replicas.counts.retriedOnPrimary += 1;
+              if (isConnectionError(error)) replicas.markDown(replica, error);
+              this.dropReplicaRunner(state);
+            }
+          }
+        } else if (!sql.includes(SETS_SCOPE)) {
+          state.primaryOnly = true;
+        }
+        const result = await onPrimary(sql, parameters, structured);
+        if (state.userId && !sql.includes(SETS_SCOPE) && !isPlainRead(sql) && !ENDS_WITHOUT_WRITING.test(sql)) {
+          // committed (outside any transaction now): remember where the primary's WAL is
+          const connection = (runner as unknown as { databaseConnection?: { getTransactionStatus?: () => string | null } }).databaseConnection;
+          if ((connection?.getTransactionStatus?.() ?? 'I') === 'I') {
+            const rows = (await onPrimary(`select pg_current_wal_lsn()::text as lsn`)) as { lsn: string }[];
+            replicas.noteWrite(state.userId, lsnValue(rows[0].lsn)!);
+          }
+        }
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    }) as QueryRunner['query'];
+    return runner;
+  }
+
+  private async onReplica(state: RequestDatabaseState, replicas: ReadReplicas, replica: Replica, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (state.replica !== replica) {
+      this.dropReplicaRunner(state);
+      state.replica = replica;
+      state.replicaRunner = replicas.createRunner(replica);
+    }
+    const runner = state.replicaRunner!;
+    scopeStatements((await runner.connect()) as object, state.scopePath ?? '');
+    return (runner.query as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>).call(runner, sql, parameters, structured);
+  }
+
+  private dropReplicaRunner(state: RequestDatabaseState): void {
+    const runner = state.replicaRunner;
+    state.replica = null;
+    state.replicaRunner = null;
+    // plain reads outside transactions only: nothing is open on it
+    if (runner) void runner.release().catch(() => undefined);
+  }
+
   release(state: RequestDatabaseState): void {
     if (state.released) return;
     state.released = true;
+    if (state.replicaRunner) this.dropReplicaRunner(state);
     const runner = state.runner as (QueryRunner & { realRelease?: () => Promise<void> }) | null;
     state.runner = null;
     if (!runner?.realRelease) return;
@@ -168,6 +269,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.replicas?.stop();
     if (this.applicationPool?.isInitialized) await this.applicationPool.destroy();
   }
 }
@@ -180,6 +282,8 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
     // Anonymous requests (login, health, the web app's files) have no scope: they run as owner.
     if (!/^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return next();
     const state: RequestDatabaseState = { runner: null, released: false };
+    // downloads and exports read; a GraphQL query says so once parsed (ReadOnlyRequestPlugin)
+    if (this.database.replicas && (request.method === 'GET' || request.method === 'HEAD')) state.readOnly = true;
     const finish = () => this.database.release(state);
     response.once('finish', finish);
     response.once('close', finish);
