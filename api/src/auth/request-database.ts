@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
-import { isConnectionError, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
+import { isConnectionError, isPoolBusy, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
 import { scopeStatements } from './transaction-scope';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
@@ -37,9 +37,21 @@ interface RequestDatabaseState {
   primaryOnly?: boolean;
   replica?: Replica | null;
   replicaRunner?: QueryRunner | null;
+  /** a position the replica must also have replayed (dashboards: the roll-ups' last refresh) */
+  minimumLsn?: bigint;
+  /** the primary's WAL position now (set with replicas) */
+  primaryLsn?: () => Promise<bigint>;
+}
+
+/** Owner reads of a read-only request (exports): on a replica's owner pool if one may serve the user. */
+interface OwnerReadsState {
+  userId: string;
+  minimumLsn: bigint;
+  replica?: Replica | null;
 }
 
 const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
+const ownerReads = new AsyncLocalStorage<OwnerReadsState>();
 
 /** Marks the statement that looks up the session (it runs before the request's scope is known). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
@@ -69,7 +81,31 @@ const ENDS_WITHOUT_WRITING = /^\s*(?:rollback|abort|begin|start\s+transaction|sa
 
 /** Runs `work` as the owner, outside any request's scoped connection (system work only). */
 export function runAsOwner<T>(work: () => T): T {
-  return requestDatabase.exit(work);
+  return requestDatabase.exit(() => ownerReads.exit(work));
+}
+
+/**
+ * Runs the owner's reads of a read-only request (an export's cursor and lookups) on a replica's
+ * owner connections when one may serve `userId` (read-replicas.ts); on the primary otherwise,
+ * or without replicas (then it is runAsOwner exactly).
+ */
+export function readAsOwner<T>(userId: string, work: () => T): T {
+  const state = requestDatabase.getStore();
+  if (!state?.primaryLsn || !state.readOnly || state.primaryOnly) return runAsOwner(work);
+  const reads: OwnerReadsState = { userId, minimumLsn: state.minimumLsn ?? 0n };
+  return requestDatabase.exit(() => ownerReads.run(reads, work));
+}
+
+/**
+ * With replicas: the request's later reads see at least what the primary holds now (the
+ * dashboards after ensureFresh: the roll-ups' refresh, which is not the reader's own write).
+ * One statement on the primary; nothing without replicas.
+ */
+export async function readFromNowOn(): Promise<void> {
+  const state = requestDatabase.getStore();
+  if (!state?.primaryLsn || !state.readOnly || state.primaryOnly) return;
+  const lsn = await state.primaryLsn();
+  if (lsn > (state.minimumLsn ?? 0n)) state.minimumLsn = lsn;
 }
 
 @Injectable()
@@ -106,6 +142,10 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     const original = this.dataSource.createQueryRunner.bind(this.dataSource);
     this.dataSource.createQueryRunner = (mode) => {
       const state = requestDatabase.getStore();
+      if (!state && this.replicas) {
+        const reads = ownerReads.getStore();
+        if (reads) return this.replicas.ownerRunner(reads, () => original(mode)) ?? original(mode);
+      }
       if (!state || !this.applicationPool) return original(mode);
       // A request cut short (client gone) keeps running without a scope, never as owner.
       // System work that outlives a response leaves through runAsOwner().
@@ -198,7 +238,8 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       const run = queue.then(async () => {
         if (state.readOnly && !state.primaryOnly && isPlainRead(sql)) {
-          const replica = await replicas.pick(replicas.requiredLsn(state.userId), state.replica ?? null);
+          const required = replicas.requiredLsn(state.userId);
+          const replica = await replicas.pick(required > (state.minimumLsn ?? 0n) ? required : state.minimumLsn!, state.replica ?? null);
           if (replica) {
             try {
               const result = await this.onReplica(state, replicas, replica, sql, parameters, structured);
@@ -206,7 +247,8 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
               return result;
             } catch (error) {
               // a connection lost, a conflict with recovery, a write in disguise: the primary answers
-              replicas.counts.retriedOnPrimary += 1;
+              if (isPoolBusy(error)) replicas.counts.busy += 1;
+              else replicas.counts.retriedOnPrimary += 1;
               if (isConnectionError(error)) replicas.markDown(replica, error);
               this.dropReplicaRunner(state);
             }
@@ -229,6 +271,12 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       return run;
     }) as QueryRunner['query'];
     return runner;
+  }
+
+  /** The primary's WAL position now (as the owner, outside the request's connection). */
+  async primaryLsn(): Promise<bigint> {
+    const [{ lsn }] = await runAsOwner(() => this.dataSource.query(`select pg_current_wal_lsn()::text as lsn`));
+    return lsnValue(lsn)!;
   }
 
   private async onReplica(state: RequestDatabaseState, replicas: ReadReplicas, replica: Replica, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
@@ -282,8 +330,11 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
     // Anonymous requests (login, health, the web app's files) have no scope: they run as owner.
     if (!/^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return next();
     const state: RequestDatabaseState = { runner: null, released: false };
-    // downloads and exports read; a GraphQL query says so once parsed (ReadOnlyRequestPlugin)
-    if (this.database.replicas && (request.method === 'GET' || request.method === 'HEAD')) state.readOnly = true;
+    if (this.database.replicas) {
+      // downloads and exports read; a GraphQL query says so once parsed (ReadOnlyRequestPlugin)
+      if (request.method === 'GET' || request.method === 'HEAD') state.readOnly = true;
+      state.primaryLsn = () => this.database.primaryLsn();
+    }
     const finish = () => this.database.release(state);
     response.once('finish', finish);
     response.once('close', finish);

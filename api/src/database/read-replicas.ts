@@ -18,8 +18,14 @@ export function lsnValue(text: string | null | undefined): bigint | null {
   return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
 }
 
+/** A pool of the replica is busy (every connection in use for a while): the primary answers, the replica stays up. */
+export function isPoolBusy(error: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test((error as Error)?.message ?? '');
+}
+
 /** Errors after which the replica counts as down until its next successful check. */
 export function isConnectionError(error: unknown): boolean {
+  if (isPoolBusy(error)) return false;
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   if (typeof code === 'string' && (/^(08|57P)/.test(code) || /^E[A-Z]+$/.test(code))) return true;
   return /connection|terminat|timeout|ECONNREFUSED|ECONNRESET|socket/i.test(message ?? '');
@@ -31,6 +37,8 @@ export interface Replica {
   name: string;
   /** registry_app's pool on the replica (null until the replica first answers) */
   source: DataSource | null;
+  /** the owner's pool on the replica (exports), a few connections */
+  ownerSource: DataSource | null;
   up: boolean;
   replayLsn: bigint;
 }
@@ -60,8 +68,11 @@ export class ReadReplicas {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private next = 0;
-  /** statements answered by a replica, and replica statements retried on the primary */
-  readonly counts = { replica: 0, retriedOnPrimary: 0 };
+  /**
+   * statements answered by a replica; replica statements or runners that failed and went to the
+   * primary; those that went there because the replica's pool was busy; owner runners on a replica
+   */
+  readonly counts = { replica: 0, retriedOnPrimary: 0, busy: 0, ownerRunners: 0 };
 
   constructor(
     private readonly primaryOwnerUrl: string,
@@ -87,6 +98,7 @@ export class ReadReplicas {
         ownerUrl: url,
         appUrl: app.toString(),
         source: null,
+        ownerSource: null,
         up: false,
         replayLsn: 0n,
         monitor: null,
@@ -117,6 +129,7 @@ export class ReadReplicas {
       await replica.monitor?.end().catch(() => undefined);
       await replica.initializing?.catch(() => undefined);
       if (replica.source?.isInitialized) await replica.source.destroy().catch(() => undefined);
+      if (replica.ownerSource?.isInitialized) await replica.ownerSource.destroy().catch(() => undefined);
     }
   }
 
@@ -164,6 +177,68 @@ export class ReadReplicas {
     monitor.up = false;
     monitor.downSince = Date.now();
     this.logger.warn(`replica ${monitor.name} is unreachable, reads go to the primary: ${String((error as Error)?.message ?? error)}`);
+  }
+
+  /**
+   * A runner for the owner's reads on a replica that may serve them by what was last seen of it
+   * (no waiting: TypeORM asks for runners synchronously), or null. If the replica cannot be
+   * reached when the runner first connects, the runner carries on on the primary instead; once
+   * a statement has run on the replica, a lost connection fails the work (an export: the
+   * download breaks and can be asked again).
+   */
+  ownerRunner(reads: { userId: string; minimumLsn: bigint; replica?: Replica | null }, primary: () => QueryRunner): QueryRunner | null {
+    if (reads.replica === undefined) {
+      const required = this.requiredLsn(reads.userId);
+      const floor = required > reads.minimumLsn ? required : reads.minimumLsn;
+      reads.replica =
+        this.rotation().find(
+          (replica) => replica.up && replica.ownerSource?.isInitialized === true && replica.replayLsn >= floor && this.lagMilliseconds(replica) <= this.limits.maxLagMilliseconds,
+        ) ?? null;
+    }
+    const replica = reads.replica as ReplicaMonitor | null;
+    if (!replica?.up || !replica.ownerSource?.isInitialized) return null;
+    const runner = replica.ownerSource.createQueryRunner();
+    this.counts.ownerRunners += 1;
+    type Query = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    const onReplica = { connect: runner.connect.bind(runner), query: runner.query.bind(runner) as Query, release: runner.release.bind(runner) };
+    let fallback: QueryRunner | null = null;
+    let answered = false;
+    const giveUp = (error: unknown) => {
+      if (isPoolBusy(error)) this.counts.busy += 1;
+      else {
+        this.markDown(replica, error);
+        this.counts.retriedOnPrimary += 1;
+      }
+      void onReplica.release().catch(() => undefined);
+      fallback = primary();
+      return fallback;
+    };
+    runner.connect = async () => {
+      if (fallback) return fallback.connect();
+      try {
+        return await onReplica.connect();
+      } catch (error) {
+        if (answered || !(isConnectionError(error) || isPoolBusy(error))) throw error;
+        return giveUp(error).connect();
+      }
+    };
+    runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+      if (fallback) return (fallback.query as Query).call(fallback, sql, parameters, structured);
+      try {
+        const result = await onReplica.query(sql, parameters, structured);
+        answered = true;
+        return result;
+      } catch (error) {
+        if (answered || !(isConnectionError(error) || isPoolBusy(error))) throw error;
+        const primaryRunner = giveUp(error);
+        return (primaryRunner.query as Query).call(primaryRunner, sql, parameters, structured);
+      }
+    }) as QueryRunner['query'];
+    runner.release = async () => {
+      if (fallback) await fallback.release();
+      await onReplica.release().catch(() => undefined);
+    };
+    return runner;
   }
 
   /** A runner on the replica's registry_app pool. */
@@ -252,23 +327,27 @@ export class ReadReplicas {
   }
 
   private initialize(replica: ReplicaMonitor): Promise<void> {
-    replica.initializing ??= (async () => {
-      const source = new DataSource({
+    const pool = (url: string, extra: Record<string, unknown>) =>
+      new DataSource({
         ...this.poolOptions,
-        url: replica.appUrl,
+        url,
         entities: [],
         migrations: [],
         migrationsRun: false,
         installExtensions: false,
-        extra: {
-          ...(this.poolOptions.extra ?? {}),
-          options: this.login.options,
-          application_name: 'registry-replica',
-          connectionTimeoutMillis: 2000,
-        },
+        extra: { ...(this.poolOptions.extra ?? {}), connectionTimeoutMillis: 5000, ...extra },
       } as DataSourceOptions);
-      await source.initialize();
+    replica.initializing ??= (async () => {
+      const source = pool(replica.appUrl, { options: this.login.options, application_name: 'registry-replica' });
+      const ownerSource = pool(replica.ownerUrl, { max: 8, application_name: 'registry-replica-owner' });
+      try {
+        await Promise.all([source.initialize(), ownerSource.initialize()]);
+      } catch (error) {
+        await Promise.all([source, ownerSource].map((each) => (each.isInitialized ? each.destroy() : undefined))).catch(() => undefined);
+        throw error;
+      }
       replica.source = source;
+      replica.ownerSource = ownerSource;
     })().finally(() => (replica.initializing = null));
     return replica.initializing;
   }
