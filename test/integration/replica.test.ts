@@ -96,6 +96,8 @@ describe('reads from a streaming replica', () => {
   // reads from the replica whatever its lag, and one that skips it beyond 300 ms
   let patient: TestApp;
   let strict: TestApp;
+  // a second instance like the first (the writer's position travels with the session row)
+  let another: TestApp;
   let admin: string;
   let reader: string;
   let enterprise: { id: string; version: number };
@@ -118,6 +120,7 @@ describe('reads from a streaming replica', () => {
     const replica = standbyUrl('registry_replica_routing');
     patient = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '600000' }, { databaseUrl: url });
     strict = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '300' }, { databaseUrl: url });
+    another = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '600000' }, { databaseUrl: url });
     admin = await patient.adminToken();
     reader = await signedInUser(patient, admin, 'replica.reader', 'COUNTY_OFFICE', '220104');
     const seeded = await seedPair(patient, admin, '220104');
@@ -128,6 +131,7 @@ describe('reads from a streaming replica', () => {
 
   afterAll(async () => {
     await standby?.query(`select pg_wal_replay_resume()`).catch(() => undefined);
+    await another?.close();
     await strict?.close();
     await patient?.close();
   }, 60_000);
@@ -144,6 +148,9 @@ describe('reads from a streaming replica', () => {
     expect(await nameRead(patient, admin)).toBe('复制延迟测试有限公司');
     // another user, who wrote nothing since, is answered by the standby: the old name
     expect(await nameRead(patient, reader)).toBe(before);
+    // on another instance too: the writer sees the write (its session row holds the position), the other user the standby's
+    expect(await nameRead(another, admin)).toBe('复制延迟测试有限公司');
+    expect(await nameRead(another, reader)).toBe(before);
 
     // an instance that allows 300 ms of lag stops reading from the paused standby: the new name,
     // while the standby still holds the old one

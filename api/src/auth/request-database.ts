@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
+import type { SessionUser } from '../common/session-user';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
 import { isConnectionError, isPoolBusy, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
@@ -31,6 +32,9 @@ interface RequestDatabaseState {
   // With read replicas only (read-replicas.ts):
   /** the request's user, once known (whose last write a replica must have replayed) */
   userId?: string;
+  /** the session's token hash, and its last write's position as the session row held it (another instance's write) */
+  tokenHash?: string;
+  sessionLsn?: bigint;
   /** a GraphQL query or a GET: its plain reads may go to a replica */
   readOnly?: boolean;
   /** the request wrote, opened a transaction or ran something not plainly a read: the rest stays on the primary */
@@ -56,12 +60,14 @@ const ownerReads = new AsyncLocalStorage<OwnerReadsState>();
 /** Marks the statement that looks up the session (it runs before the request's scope is known). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
 
-/** Records the request's scope (and its user), from the session lookup or from the session cache. */
-export function noteRequestScope(scopePath: string, userId?: string): void {
+/** Records the request's scope (and its session), from the session lookup or from the session cache. */
+export function noteRequestScope(scopePath: string, session?: Pick<SessionUser, 'id' | 'sessionTokenHash' | 'lastWriteLsn'>): void {
   const state = requestDatabase.getStore();
   if (!state) return;
   state.scopePath = scopePath;
-  state.userId = userId;
+  state.userId = session?.id;
+  state.tokenHash = session?.sessionTokenHash;
+  state.sessionLsn = session?.lastWriteLsn ? BigInt(session.lastWriteLsn) : 0n;
 }
 
 /** The request only reads (a GraphQL query): its plain reads may go to a replica. */
@@ -76,6 +82,12 @@ const NOT_ONLY_A_READ =
   /\b(?:insert|update|delete|merge|truncate|copy|lock|nextval|setval|pg_(?:try_)?advisory_\w+|pg_notify|set_config|txid_current|pg_current_xact_id|pg_current_wal_\w+|for\s+(?:no\s+key\s+)?update|for\s+(?:key\s+)?share)\b/i;
 export function isPlainRead(sql: string): boolean {
   return PLAIN_READ.test(sql) && !NOT_ONLY_A_READ.test(sql) && !sql.includes(SETS_SCOPE);
+}
+const NOTE_WRITE_POSITION = `with position as (select pg_current_wal_lsn() as lsn)
+  update user_session s set last_write_lsn = greatest(coalesce(s.last_write_lsn, 0), (position.lsn - '0/0'::pg_lsn)::bigint)
+  from position where s.token_hash = $1 returning position.lsn::text as lsn`;
+function maximum(...values: (bigint | undefined)[]): bigint {
+  return values.reduce<bigint>((highest, value) => (value !== undefined && value > highest ? value : highest), 0n);
 }
 const ENDS_WITHOUT_WRITING = /^\s*(?:rollback|abort|begin|start\s+transaction|savepoint|release|set\s+transaction)\b/i;
 
@@ -92,7 +104,7 @@ export function runAsOwner<T>(work: () => T): T {
 export function readAsOwner<T>(userId: string, work: () => T): T {
   const state = requestDatabase.getStore();
   if (!state?.primaryLsn || !state.readOnly || state.primaryOnly) return runAsOwner(work);
-  const reads: OwnerReadsState = { userId, minimumLsn: state.minimumLsn ?? 0n };
+  const reads: OwnerReadsState = { userId, minimumLsn: maximum(state.minimumLsn, state.sessionLsn) };
   return requestDatabase.exit(() => ownerReads.run(reads, work));
 }
 
@@ -238,8 +250,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       const run = queue.then(async () => {
         if (state.readOnly && !state.primaryOnly && isPlainRead(sql)) {
-          const required = replicas.requiredLsn(state.userId);
-          const replica = await replicas.pick(required > (state.minimumLsn ?? 0n) ? required : state.minimumLsn!, state.replica ?? null);
+          const replica = await replicas.pick(maximum(replicas.requiredLsn(state.userId), state.sessionLsn, state.minimumLsn), state.replica ?? null);
           if (replica) {
             try {
               const result = await this.onReplica(state, replicas, replica, sql, parameters, structured);
@@ -261,8 +272,11 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
           // committed (outside any transaction now): remember where the primary's WAL is
           const connection = (runner as unknown as { databaseConnection?: { getTransactionStatus?: () => string | null } }).databaseConnection;
           if ((connection?.getTransactionStatus?.() ?? 'I') === 'I') {
-            const rows = (await onPrimary(`select pg_current_wal_lsn()::text as lsn`)) as { lsn: string }[];
-            replicas.noteWrite(state.userId, lsnValue(rows[0].lsn)!);
+            // kept with the session row too, for the other instances (same round trip)
+            const updated = state.tokenHash ? ((await onPrimary(NOTE_WRITE_POSITION, [state.tokenHash])) as unknown[]) : [];
+            const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
+            const lsn = rows[0]?.lsn ?? ((await onPrimary(`select pg_current_wal_lsn()::text as lsn`)) as { lsn: string }[])[0].lsn;
+            replicas.noteWrite(state.userId, lsnValue(lsn)!);
           }
         }
         return result;
