@@ -7,6 +7,7 @@ import { startPostgresPair, type PostgresServer } from '../support/servers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { chinaYear } from '@registry/domain';
 import { CREATE_ENTERPRISE, creditCode, enterpriseInput } from '../support/fixtures';
+import { ImportClient, workbook } from '../fixtures/imports/helpers';
 import { seedPair, signedInUser } from './access-helpers';
 import { describeJurisdictionIsolation } from './isolation-checks';
 
@@ -198,6 +199,23 @@ describe('reads from a streaming replica', () => {
       expect(created.errors).toBeUndefined();
       expect(await total(reader)).toBe(before + 1);
       expect(await total(admin)).toBe(before + 1);
+    } finally {
+      await standby.query(`select pg_wal_replay_resume()`);
+    }
+  });
+
+  it('shows an upload to its uploader at once while the replica is paused (the job row is written as the owner)', async () => {
+    await standby.query(`select pg_wal_replay_pause()`);
+    await eventually(async () => (await standby.query(`select pg_get_wal_replay_pause_state() as state`)).rows[0].state, (state) => state === 'paused');
+    try {
+      const client = new ImportClient(patient.baseUrl, admin);
+      const uploaded = await client.upload('coordinators', 'replica.xlsx', await workbook('coordinators', { 协调员: [] }));
+      expect(uploaded.status).toBe(202);
+      const job = await client.json(`/api/imports/${uploaded.body.id}`);
+      expect(job.status).toBe(200);
+      expect(job.body.id).toBe(uploaded.body.id);
+      // the paused standby does not have it: the uploader's read went to the primary
+      expect((await standby.query(`select count(*)::int as n from import_job where id = $1`, [uploaded.body.id])).rows[0].n).toBe(0);
     } finally {
       await standby.query(`select pg_wal_replay_resume()`);
     }

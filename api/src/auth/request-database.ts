@@ -45,6 +45,8 @@ interface RequestDatabaseState {
   minimumLsn?: bigint;
   /** the primary's WAL position now (set with replicas) */
   primaryLsn?: () => Promise<bigint>;
+  /** remembers the primary's position now as the session's last write (set with replicas) */
+  notePosition?: () => Promise<void>;
 }
 
 /** Owner reads of a read-only request (exports): on a replica's owner pool if one may serve the user. */
@@ -91,8 +93,25 @@ function maximum(...values: (bigint | undefined)[]): bigint {
 }
 const ENDS_WITHOUT_WRITING = /^\s*(?:rollback|abort|begin|start\s+transaction|savepoint|release|set\s+transaction)\b/i;
 
-/** Runs `work` as the owner, outside any request's scoped connection (system work only). */
+/**
+ * Runs `work` as the owner, outside any request's scoped connection (system work only). With
+ * replicas, owner work of a request that may write (a mutation, an upload) is followed by noting
+ * the primary's position for the request's session, as its own writes are (read-your-writes).
+ */
 export function runAsOwner<T>(work: () => T): T {
+  const state = requestDatabase.getStore();
+  const result = asOwner(work);
+  if (!state?.notePosition || state.readOnly || state.released || !state.userId) return result;
+  const pending = result as unknown as { then?: unknown };
+  if (typeof pending?.then !== 'function') return result;
+  return (result as unknown as Promise<unknown>).then(async (value) => {
+    await state.notePosition!();
+    return value;
+  }) as unknown as T;
+}
+
+/** Outside the request's connection and any owner reads: the owner's pool on the primary. */
+function asOwner<T>(work: () => T): T {
   return requestDatabase.exit(() => ownerReads.exit(work));
 }
 
@@ -287,9 +306,19 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     return runner;
   }
 
+  /** After owner work of a request that may have written: the primary's position now, for the session (memory and row). */
+  async notePosition(state: RequestDatabaseState): Promise<void> {
+    if (!this.replicas || !state.userId) return;
+    const userId = state.userId;
+    const updated: unknown[] = state.tokenHash ? await asOwner(() => this.dataSource.query(NOTE_WRITE_POSITION, [state.tokenHash])) : [];
+    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
+    const lsn = rows[0]?.lsn ? lsnValue(rows[0].lsn)! : await this.primaryLsn();
+    this.replicas.noteWrite(userId, lsn);
+  }
+
   /** The primary's WAL position now (as the owner, outside the request's connection). */
   async primaryLsn(): Promise<bigint> {
-    const [{ lsn }] = await runAsOwner(() => this.dataSource.query(`select pg_current_wal_lsn()::text as lsn`));
+    const [{ lsn }] = await asOwner(() => this.dataSource.query(`select pg_current_wal_lsn()::text as lsn`));
     return lsnValue(lsn)!;
   }
 
@@ -348,6 +377,7 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
       // downloads and exports read; a GraphQL query says so once parsed (ReadOnlyRequestPlugin)
       if (request.method === 'GET' || request.method === 'HEAD') state.readOnly = true;
       state.primaryLsn = () => this.database.primaryLsn();
+      state.notePosition = () => this.database.notePosition(state);
     }
     const finish = () => this.database.release(state);
     response.once('finish', finish);
