@@ -23,6 +23,9 @@ import { scopeStatements } from './transaction-scope';
 // bootstrap, background work, anonymous requests such as login) runs as the owner.
 // A request whose response has ended (client gone) continues on registry_app with no scope.
 // See docs/decisions/0010-access-rls-application-role.md.
+// With DATABASE_REPLICA_URLS, the plain reads of GraphQL queries and GETs go to a streaming
+// replica that has replayed the session's last write (routedRunner, readAsOwner,
+// docs/decisions/0903-read-replicas.md); without, none of that code is on the path.
 
 interface RequestDatabaseState {
   runner: QueryRunner | null;
