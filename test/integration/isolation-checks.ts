@@ -59,8 +59,15 @@ const listed = (field: string) => (response: GraphQLResponse) =>
   !response.errors && (response.data?.[field]?.total > 0 || response.data?.[field]?.items?.length > 0);
 
 /** The jurisdiction isolation checks on the app `start` gives (and `stop` ends). */
-/** `imports`: also the import lookups (not behind PgBouncer, where the job queue needs a session of its own). */
-export function describeJurisdictionIsolation(title: string, start: () => Promise<TestApp>, options: { imports?: boolean } = {}): void {
+/**
+ * `imports`: also the import lookups (not behind PgBouncer, where the job queue needs a session of its own).
+ * `settled`: awaited after the seeding (a replica catching up); `checked`: after the checks, with what they cost (replica.test.ts).
+ */
+export function describeJurisdictionIsolation(
+  title: string,
+  start: () => Promise<TestApp>,
+  options: { imports?: boolean; settled?: (t: TestApp) => Promise<void>; checked?: (t: TestApp, operations: string[]) => Promise<void> } = {},
+): void {
 describe(title, () => {
   let t: TestApp;
   const tokens = new Map<string, string>();
@@ -77,6 +84,7 @@ describe(title, () => {
       8,
     );
     for (const region of REGIONS) objects.set(region, seeded.filter((entry) => entry.region === region).map((entry) => entry.pair));
+    await options.settled?.(t);
   }, 300_000);
   afterAll(async () => t?.close());
 
@@ -166,6 +174,7 @@ describe(title, () => {
               (select count(*)::int from enterprise where version <> 1 or not active) as enterprises`,
     );
     expect(changed).toEqual({ coordinators: 0, enterprises: 0 });
+    await options.checked?.(t, attempts.map((attempt) => attempt.operation));
   }, 300_000);
   // Imports look records up by 记录编号 + masked number (main and sub-record sheets) and by full
   // number: a record outside the uploader's jurisdiction must answer exactly like a missing one,

@@ -175,3 +175,89 @@ export async function startBuiltApi(env: Record<string, string>, port?: number):
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** A PostgreSQL server of the test's own (primary or standby) on a loopback port. */
+export interface PostgresServer {
+  port: number;
+  directory: string;
+  /** `pg_ctl stop -m <mode>`; removes the directory unless `keep` */
+  stop(mode?: 'fast' | 'immediate', keep?: boolean): Promise<void>;
+}
+
+const POSTGRES_TOOLS = ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'];
+
+/** Fails clearly when the PostgreSQL server binaries are not installed. */
+export function requirePostgresBinaries(): void {
+  const missing = POSTGRES_TOOLS.filter((tool) => !existsSync(join(POSTGRES_BIN, tool)));
+  if (missing.length > 0) {
+    throw new Error(`PostgreSQL server binaries missing in ${POSTGRES_BIN}: ${missing.join(', ')} (apt-get install -y postgresql-15)`);
+  }
+}
+
+/** Runs a PostgreSQL tool to its end, as the postgres user when this process is root. */
+function runTool(tool: string, args: string[]): Promise<string> {
+  const command = runningAsRoot() ? '/usr/sbin/runuser' : join(POSTGRES_BIN, tool);
+  const argv = runningAsRoot() ? ['-u', 'postgres', '--', join(POSTGRES_BIN, tool), ...args] : args;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${tool} ${args.join(' ')} exited with ${code}:\n${output}`))));
+  });
+}
+
+function postgresServer(directory: string, port: number): PostgresServer {
+  return {
+    port,
+    directory,
+    stop: async (mode = 'fast', keep = false) => {
+      if (existsSync(join(directory, 'data', 'postmaster.pid'))) {
+        await runTool('pg_ctl', ['-D', join(directory, 'data'), '-m', mode, '-w', 'stop']).catch(() => undefined);
+      }
+      if (!keep) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startPostgres(directory: string, port: number): Promise<void> {
+  const options = [
+    `-c port=${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${directory}`,
+    '-c max_connections=200',
+    '-c shared_buffers=32MB',
+    '-c fsync=off',
+    '-c full_page_writes=off',
+  ].join(' ');
+  await runTool('pg_ctl', ['-D', join(directory, 'data'), '-l', join(directory, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+}
+
+/**
+ * A primary (wal_level=replica) and a streaming hot standby made from it with
+ * `pg_basebackup -R`, each on a free loopback port in a throw-away directory, trust
+ * authentication on loopback, superuser `postgres`.
+ */
+export async function startPostgresPair(): Promise<{ primary: PostgresServer; standby: PostgresServer }> {
+  requirePostgresBinaries();
+  const primaryDirectory = serverDirectory('pg-primary');
+  const primaryPort = await freePort();
+  await runTool('initdb', ['-D', join(primaryDirectory, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  writeFileSync(
+    join(primaryDirectory, 'data', 'postgresql.auto.conf'),
+    ['wal_level = replica', 'max_wal_senders = 5', 'hot_standby = on', 'hot_standby_feedback = on', "wal_keep_size = '128MB'", ''].join('\n'),
+  );
+  await startPostgres(primaryDirectory, primaryPort);
+  const primary = postgresServer(primaryDirectory, primaryPort);
+  try {
+    const standbyDirectory = serverDirectory('pg-standby');
+    const standbyPort = await freePort();
+    await runTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', join(standbyDirectory, 'data'), '-R', '-X', 'stream', '-c', 'fast']);
+    await startPostgres(standbyDirectory, standbyPort);
+    return { primary, standby: postgresServer(standbyDirectory, standbyPort) };
+  } catch (error) {
+    await primary.stop('immediate');
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readFromNowOn } from '../auth/request-database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CoverageTarget, coverageRate, projectCoverage, targetFigures, targetPath, targetYear, todayIsoDate } from '@registry/domain';
 import { DataSource } from 'typeorm';
@@ -80,6 +81,8 @@ export class AnalyticsService {
     const generation = this.refresher.generation;
     const hit = this.cache.get(key);
     if (hit && hit.generation === generation && Date.now() - hit.at < CACHE_TTL_MS) return hit.value as T;
+    // with read replicas: computed only from a replica that holds the refresh just waited for
+    await readFromNowOn();
     const value = await compute();
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
     // stored only if no refresh finished meanwhile

@@ -10,6 +10,7 @@ import { UsersService } from '../users/users.service';
 import { AccessDenialAuditPlugin } from './access-denial.plugin';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
+import { ReadOnlyRequestPlugin } from './read-only-request.plugin';
 import { AuthService } from './auth.service';
 import { IdNumberRevealResolver } from './id-number-reveal.resolver';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -37,6 +38,7 @@ import { SessionEvictions } from './session-evictions';
     AuditLogResolver,
     GraphQLLimitsPlugin,
     AccessDenialAuditPlugin,
+    ReadOnlyRequestPlugin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService, PasswordPolicy],

@@ -121,7 +121,7 @@ export class AuthService {
     const hash = tokenHash(token);
     const cached = this.sessions.get(hash);
     if (cached) {
-      noteRequestScope(cached.scopePath);
+      noteRequestScope(cached.scopePath, cached);
       return cached;
     }
     // On a request's scoped connection this is the first statement and runs with no scope; it
@@ -129,7 +129,7 @@ export class AuthService {
     const rows = await this.dataSource.query(
       `${SETS_SCOPE}
        with found as (
-         select s.token_hash, u.id, u.username, u.display_name, u.role, u.region_code, u.region_path,
+         select s.token_hash, s.last_write_lsn::text as last_write_lsn, u.id, u.username, u.display_name, u.role, u.region_code, u.region_path,
                 u.must_change_password, u.password_changed_at, u.password_exempt
          from user_session s join app_user u on u.id = s.user_id
          where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()
@@ -154,7 +154,9 @@ export class AuthService {
       scopePath: user.region_path,
       mustChangePassword: this.mustChange(user),
       sessionTokenHash: hash,
+      lastWriteLsn: user.last_write_lsn,
     };
+    noteRequestScope(session.scopePath, session);
     this.sessions.set(session);
     return session;
   }

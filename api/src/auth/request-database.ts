@@ -5,8 +5,10 @@ import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
+import type { SessionUser } from '../common/session-user';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+import { isConnectionError, isPoolBusy, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
 import { scopeStatements } from './transaction-scope';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
@@ -21,34 +23,131 @@ import { scopeStatements } from './transaction-scope';
 // bootstrap, background work, anonymous requests such as login) runs as the owner.
 // A request whose response has ended (client gone) continues on registry_app with no scope.
 // See docs/decisions/0010-access-rls-application-role.md.
+// With DATABASE_REPLICA_URLS, the plain reads of GraphQL queries and GETs go to a streaming
+// replica that has replayed the session's last write (routedRunner, readAsOwner,
+// docs/decisions/0903-read-replicas.md); without, none of that code is on the path.
 
 interface RequestDatabaseState {
   runner: QueryRunner | null;
   /** the jurisdiction path of the request's user, once known ('' for none) */
   scopePath?: string;
   released: boolean;
+  // With read replicas only (read-replicas.ts):
+  /** the request's user, once known (whose last write a replica must have replayed) */
+  userId?: string;
+  /** the session's token hash, and its last write's position as the session row held it (another instance's write) */
+  tokenHash?: string;
+  sessionLsn?: bigint;
+  /** a GraphQL query or a GET: its plain reads may go to a replica */
+  readOnly?: boolean;
+  /** the request wrote, opened a transaction or ran something not plainly a read: the rest stays on the primary */
+  primaryOnly?: boolean;
+  replica?: Replica | null;
+  replicaRunner?: QueryRunner | null;
+  /** a position the replica must also have replayed (dashboards: the roll-ups' last refresh) */
+  minimumLsn?: bigint;
+  /** the primary's WAL position now (set with replicas) */
+  primaryLsn?: () => Promise<bigint>;
+  /** remembers the primary's position now as the session's last write (set with replicas) */
+  notePosition?: () => Promise<void>;
+}
+
+/** Owner reads of a read-only request (exports): on a replica's owner pool if one may serve the user. */
+interface OwnerReadsState {
+  userId: string;
+  minimumLsn: bigint;
+  replica?: Replica | null;
 }
 
 const requestDatabase = new AsyncLocalStorage<RequestDatabaseState>();
+const ownerReads = new AsyncLocalStorage<OwnerReadsState>();
 
 /** Marks the statement that looks up the session (it runs before the request's scope is known). */
 export const SETS_SCOPE = '/* sets app.scope_path */';
 
-/** Records the request's scope, from the session lookup or from the session cache. */
-export function noteRequestScope(scopePath: string): void {
+/** Records the request's scope (and its session), from the session lookup or from the session cache. */
+export function noteRequestScope(scopePath: string, session?: Pick<SessionUser, 'id' | 'sessionTokenHash' | 'lastWriteLsn'>): void {
   const state = requestDatabase.getStore();
-  if (state) state.scopePath = scopePath;
+  if (!state) return;
+  state.scopePath = scopePath;
+  state.userId = session?.id;
+  state.tokenHash = session?.sessionTokenHash;
+  state.sessionLsn = session?.lastWriteLsn ? BigInt(session.lastWriteLsn) : 0n;
 }
 
-/** Runs `work` as the owner, outside any request's scoped connection (system work only). */
+/** The request only reads (a GraphQL query): its plain reads may go to a replica. */
+export function noteReadOnlyRequest(): void {
+  const state = requestDatabase.getStore();
+  if (state) state.readOnly = true;
+}
+
+/** Statements a replica may answer: a plain read (no lock, no function that writes or sets). */
+const PLAIN_READ = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:select|with|values|table)\b/i;
+const NOT_ONLY_A_READ =
+  /\b(?:insert|update|delete|merge|truncate|copy|lock|nextval|setval|pg_(?:try_)?advisory_\w+|pg_notify|set_config|txid_current|pg_current_xact_id|pg_current_wal_\w+|for\s+(?:no\s+key\s+)?update|for\s+(?:key\s+)?share)\b/i;
+export function isPlainRead(sql: string): boolean {
+  return PLAIN_READ.test(sql) && !NOT_ONLY_A_READ.test(sql) && !sql.includes(SETS_SCOPE);
+}
+const NOTE_WRITE_POSITION = `with position as (select pg_current_wal_lsn() as lsn)
+  update user_session s set last_write_lsn = greatest(coalesce(s.last_write_lsn, 0), (position.lsn - '0/0'::pg_lsn)::bigint)
+  from position where s.token_hash = $1 returning position.lsn::text as lsn`;
+function maximum(...values: (bigint | undefined)[]): bigint {
+  return values.reduce<bigint>((highest, value) => (value !== undefined && value > highest ? value : highest), 0n);
+}
+const ENDS_WITHOUT_WRITING = /^\s*(?:rollback|abort|begin|start\s+transaction|savepoint|release|set\s+transaction)\b/i;
+
+/**
+ * Runs `work` as the owner, outside any request's scoped connection (system work only). With
+ * replicas, owner work of a request that may write (a mutation, an upload) is followed by noting
+ * the primary's position for the request's session, as its own writes are (read-your-writes).
+ */
 export function runAsOwner<T>(work: () => T): T {
-  return requestDatabase.exit(work);
+  const state = requestDatabase.getStore();
+  const result = asOwner(work);
+  if (!state?.notePosition || state.readOnly || state.released || !state.userId) return result;
+  const pending = result as unknown as { then?: unknown };
+  if (typeof pending?.then !== 'function') return result;
+  return (result as unknown as Promise<unknown>).then(async (value) => {
+    await state.notePosition!();
+    return value;
+  }) as unknown as T;
+}
+
+/** Outside the request's connection and any owner reads: the owner's pool on the primary. */
+function asOwner<T>(work: () => T): T {
+  return requestDatabase.exit(() => ownerReads.exit(work));
+}
+
+/**
+ * Runs the owner's reads of a read-only request (an export's cursor and lookups) on a replica's
+ * owner connections when one may serve `userId` (read-replicas.ts); on the primary otherwise,
+ * or without replicas (then it is runAsOwner exactly).
+ */
+export function readAsOwner<T>(userId: string, work: () => T): T {
+  const state = requestDatabase.getStore();
+  if (!state?.primaryLsn || !state.readOnly || state.primaryOnly) return runAsOwner(work);
+  const reads: OwnerReadsState = { userId, minimumLsn: maximum(state.minimumLsn, state.sessionLsn) };
+  return requestDatabase.exit(() => ownerReads.run(reads, work));
+}
+
+/**
+ * With replicas: the request's later reads see at least what the primary holds now (the
+ * dashboards after ensureFresh: the roll-ups' refresh, which is not the reader's own write).
+ * One statement on the primary; nothing without replicas.
+ */
+export async function readFromNowOn(): Promise<void> {
+  const state = requestDatabase.getStore();
+  if (!state?.primaryLsn || !state.readOnly || state.primaryOnly) return;
+  const lsn = await state.primaryLsn();
+  if (lsn > (state.minimumLsn ?? 0n)) state.minimumLsn = lsn;
 }
 
 @Injectable()
 export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RequestDatabase');
   private applicationPool: DataSource | null = null;
+  /** DATABASE_REPLICA_URLS: null without replicas (every statement on the primary, as before) */
+  replicas: ReadReplicas | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,14 +169,22 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
       },
     } as DataSourceOptions);
     await this.applicationPool.initialize();
+    if (this.config.replicas.urls.length > 0) {
+      this.replicas = new ReadReplicas(options.url!, this.config.replicas.urls, login, options, this.config.replicas);
+      this.replicas.start();
+    }
     const original = this.dataSource.createQueryRunner.bind(this.dataSource);
     this.dataSource.createQueryRunner = (mode) => {
       const state = requestDatabase.getStore();
+      if (!state && this.replicas) {
+        const reads = ownerReads.getStore();
+        if (reads) return this.replicas.ownerRunner(reads, () => original(mode)) ?? original(mode);
+      }
       if (!state || !this.applicationPool) return original(mode);
       // A request cut short (client gone) keeps running without a scope, never as owner.
       // System work that outlives a response leaves through runAsOwner().
       if (state.released) return this.scopedRunner({ runner: null, released: false }, false);
-      state.runner ??= this.scopedRunner(state, true);
+      state.runner ??= this.replicas ? this.routedRunner(state, this.replicas) : this.scopedRunner(state, true);
       return state.runner;
     };
   }
@@ -150,9 +257,97 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     return runner;
   }
 
+  /**
+   * The request's runner with read replicas: a plain read of a read-only request goes to a
+   * replica that may serve its user (read-replicas.ts), on a registry_app connection of the
+   * replica kept for the request and scoped the same way; everything else goes to the primary —
+   * the session lookup, writes, transactions and whatever follows a write in the request. A read
+   * that fails on the replica runs again on the primary. After a write commits, the primary's
+   * WAL position is remembered for the user, so that the user's next reads see it.
+   */
+  private routedRunner(state: RequestDatabaseState, replicas: ReadReplicas): QueryRunner {
+    const runner = this.scopedRunner(state, true);
+    const onPrimary = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    let queue: Promise<unknown> = Promise.resolve();
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+      const run = queue.then(async () => {
+        if (state.readOnly && !state.primaryOnly && isPlainRead(sql)) {
+          const replica = await replicas.pick(maximum(replicas.requiredLsn(state.userId), state.sessionLsn, state.minimumLsn), state.replica ?? null);
+          if (replica) {
+            try {
+              const result = await this.onReplica(state, replicas, replica, sql, parameters, structured);
+              replicas.counts.replica += 1;
+              return result;
+            } catch (error) {
+              // a connection lost, a conflict with recovery, a write in disguise: the primary answers
+              if (isPoolBusy(error)) replicas.counts.busy += 1;
+              else replicas.counts.retriedOnPrimary += 1;
+              if (isConnectionError(error)) replicas.markDown(replica, error);
+              this.dropReplicaRunner(state);
+            }
+          }
+        } else if (!sql.includes(SETS_SCOPE)) {
+          state.primaryOnly = true;
+        }
+        const result = await onPrimary(sql, parameters, structured);
+        if (state.userId && !sql.includes(SETS_SCOPE) && !isPlainRead(sql) && !ENDS_WITHOUT_WRITING.test(sql)) {
+          // committed (outside any transaction now): remember where the primary's WAL is
+          const connection = (runner as unknown as { databaseConnection?: { getTransactionStatus?: () => string | null } }).databaseConnection;
+          if ((connection?.getTransactionStatus?.() ?? 'I') === 'I') {
+            // kept with the session row too, for the other instances (same round trip)
+            const updated = state.tokenHash ? ((await onPrimary(NOTE_WRITE_POSITION, [state.tokenHash])) as unknown[]) : [];
+            const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
+            const lsn = rows[0]?.lsn ?? ((await onPrimary(`select pg_current_wal_lsn()::text as lsn`)) as { lsn: string }[])[0].lsn;
+            replicas.noteWrite(state.userId, lsnValue(lsn)!);
+          }
+        }
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    }) as QueryRunner['query'];
+    return runner;
+  }
+
+  /** After owner work of a request that may have written: the primary's position now, for the session (memory and row). */
+  async notePosition(state: RequestDatabaseState): Promise<void> {
+    if (!this.replicas || !state.userId) return;
+    const userId = state.userId;
+    const updated: unknown[] = state.tokenHash ? await asOwner(() => this.dataSource.query(NOTE_WRITE_POSITION, [state.tokenHash])) : [];
+    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
+    const lsn = rows[0]?.lsn ? lsnValue(rows[0].lsn)! : await this.primaryLsn();
+    this.replicas.noteWrite(userId, lsn);
+  }
+
+  /** The primary's WAL position now (as the owner, outside the request's connection). */
+  async primaryLsn(): Promise<bigint> {
+    const [{ lsn }] = await asOwner(() => this.dataSource.query(`select pg_current_wal_lsn()::text as lsn`));
+    return lsnValue(lsn)!;
+  }
+
+  private async onReplica(state: RequestDatabaseState, replicas: ReadReplicas, replica: Replica, sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (state.replica !== replica) {
+      this.dropReplicaRunner(state);
+      state.replica = replica;
+      state.replicaRunner = replicas.createRunner(replica);
+    }
+    const runner = state.replicaRunner!;
+    scopeStatements((await runner.connect()) as object, state.scopePath ?? '');
+    return (runner.query as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>).call(runner, sql, parameters, structured);
+  }
+
+  private dropReplicaRunner(state: RequestDatabaseState): void {
+    const runner = state.replicaRunner;
+    state.replica = null;
+    state.replicaRunner = null;
+    // plain reads outside transactions only: nothing is open on it
+    if (runner) void runner.release().catch(() => undefined);
+  }
+
   release(state: RequestDatabaseState): void {
     if (state.released) return;
     state.released = true;
+    if (state.replicaRunner) this.dropReplicaRunner(state);
     const runner = state.runner as (QueryRunner & { realRelease?: () => Promise<void> }) | null;
     state.runner = null;
     if (!runner?.realRelease) return;
@@ -168,6 +363,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.replicas?.stop();
     if (this.applicationPool?.isInitialized) await this.applicationPool.destroy();
   }
 }
@@ -180,6 +376,12 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
     // Anonymous requests (login, health, the web app's files) have no scope: they run as owner.
     if (!/^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return next();
     const state: RequestDatabaseState = { runner: null, released: false };
+    if (this.database.replicas) {
+      // downloads and exports read; a GraphQL query says so once parsed (ReadOnlyRequestPlugin)
+      if (request.method === 'GET' || request.method === 'HEAD') state.readOnly = true;
+      state.primaryLsn = () => this.database.primaryLsn();
+      state.notePosition = () => this.database.notePosition(state);
+    }
     const finish = () => this.database.release(state);
     response.once('finish', finish);
     response.once('close', finish);

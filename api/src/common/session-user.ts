@@ -15,6 +15,8 @@ export interface SessionUser {
   scopePath: string;
   mustChangePassword: boolean;
   sessionTokenHash: string;
+  /** with read replicas: the primary's WAL position after the session's last write, as the session lookup found it */
+  lastWriteLsn?: string | null;
 }
 
 export interface RequestWithUser extends Request {

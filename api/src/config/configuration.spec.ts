@@ -33,4 +33,17 @@ describe('loadConfiguration', () => {
     expect(loadConfiguration({}).publicRequestsPerMinute).toBe(60);
     expect(() => loadConfiguration({ PUBLIC_REQUESTS_PER_MINUTE: '-1' })).toThrow(/PUBLIC_REQUESTS_PER_MINUTE/);
   });
+
+  it('reads the replicas and their lag limit, none by default', () => {
+    expect(loadConfiguration({}).replicas).toEqual({ urls: [], maxLagMilliseconds: 5000, checkMilliseconds: 100 });
+    const config = loadConfiguration({
+      DATABASE_URL: 'postgres://u@primary/r',
+      DATABASE_REPLICA_URLS: ' postgres://u@replica1/r, postgres://u@replica2/r ,',
+      REPLICA_MAX_LAG_MS: '800',
+    });
+    expect(config.replicas).toEqual({ urls: ['postgres://u@replica1/r', 'postgres://u@replica2/r'], maxLagMilliseconds: 800, checkMilliseconds: 100 });
+    expect(() => loadConfiguration({ DATABASE_URL: 'postgres://u@primary/r', DATABASE_REPLICA_URLS: 'replica1:5432' })).toThrow(/DATABASE_REPLICA_URLS/);
+    expect(() => loadConfiguration({ DATABASE_REPLICA_URLS: 'postgres://u@replica1/r' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfiguration({ REPLICA_MAX_LAG_MS: '-1' })).toThrow(/REPLICA_MAX_LAG_MS/);
+  });
 });

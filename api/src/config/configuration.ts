@@ -36,6 +36,11 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** requests a minute one address may make to the public (no-login) queries, over all instances */
   publicRequestsPerMinute: number;
+  /**
+   * Streaming replicas the read-only requests read from (DATABASE_REPLICA_URLS, comma-separated,
+   * same user and database as DATABASE_URL); empty: everything on the primary, as before.
+   */
+  replicas: { urls: string[]; maxLagMilliseconds: number; checkMilliseconds: number };
 }
 
 export class ConfigurationError extends Error {}
@@ -122,7 +127,30 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
     importWorkers: integer(env, 'IMPORT_WORKERS', 2),
     publicBaseUrl: publicBaseUrl(env),
     publicRequestsPerMinute: integer(env, 'PUBLIC_REQUESTS_PER_MINUTE', 60),
+    replicas: {
+      urls: replicaUrls(env),
+      maxLagMilliseconds: integer(env, 'REPLICA_MAX_LAG_MS', 5000),
+      checkMilliseconds: Math.max(10, integer(env, 'REPLICA_CHECK_MS', 100)),
+    },
   };
+}
+
+// DATABASE_REPLICA_URLS="postgres://u:p@replica1:5432/registry,postgres://u:p@replica2:5432/registry"
+function replicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigurationError(`DATABASE_REPLICA_URLS: each entry must be a postgres:// URL, got "${url.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      throw new ConfigurationError('DATABASE_REPLICA_URLS: each entry must start with postgres://');
+    }
+  }
+  if (urls.length > 0 && !env.DATABASE_URL?.trim()) throw new ConfigurationError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)');
+  return urls;
 }
 
 // PUBLIC_BASE_URL is printed into every certificate's QR code: an absolute http(s) URL.

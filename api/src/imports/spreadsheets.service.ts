@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { REVEAL_ROLES } from '../auth/id-number-reveal.resolver';
-import { runAsOwner } from '../auth/request-database';
+import { readAsOwner } from '../auth/request-database';
 import { IdNumberVault } from '../common/id-number-vault';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
@@ -213,14 +213,14 @@ export class SpreadsheetsService {
     }
     if (kind === 'nominations') {
       const { where, parameters } = this.nominationFilterSql(user, filter);
-      await runAsOwner(() => this.exportNominations(user, filter, where, parameters, out));
+      await readAsOwner(user.id, () => this.exportNominations(user, filter, where, parameters, out));
     } else if (kind === 'coordinators') {
       const { where, parameters } = this.coordinators.filterSql(user, filter as CoordinatorFilter);
-      await runAsOwner(() => this.exportCoordinators(user, filter, where, parameters, out, reveal));
+      await readAsOwner(user.id, () => this.exportCoordinators(user, filter, where, parameters, out, reveal));
     } else {
       const effective = kind === 'uncovered-enterprises' ? { ...filter, covered: false, sizeClasses: ['LARGE', 'MEDIUM'] } : filter;
       const { where, parameters } = this.enterprises.filterSql(user, effective as EnterpriseFilter);
-      await runAsOwner(() => this.exportEnterprises(user, kind as ExportKind, effective, where, parameters, out));
+      await readAsOwner(user.id, () => this.exportEnterprises(user, kind as ExportKind, effective, where, parameters, out));
     }
   }
 

@@ -65,4 +65,6 @@ export class UserSessionEntity {
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' }) lastSeenAt!: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  /** with read replicas: the primary's WAL position (pg_lsn - '0/0') after the session's last write */
+  @Column({ name: 'last_write_lsn', type: 'bigint', nullable: true }) lastWriteLsn!: string | null;
 }

@@ -21,6 +21,7 @@ import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSu
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
+import { SessionWritePosition1766830000000 } from './1766830000000-SessionWritePosition';
 import { LoginAttempts1766840000000 } from './1766840000000-LoginAttempts';
 import { EntitiesMatchSchema1766910000000 } from './1766910000000-EntitiesMatchSchema';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
   ProvinceCodeChecks1766820000000,
+  SessionWritePosition1766830000000,
   LoginAttempts1766840000000,
   EntitiesMatchSchema1766910000000,
 ];
