@@ -1,5 +1,6 @@
 // Templates (exceljs in-memory workbook: a few hundred cells) and exports (XlsxStreamWriter,
-// rows fetched through a cursor in pages: memory stays flat for 100k rows). An export
+// rows fetched through cursors in pages: memory stays flat for 100k rows; every sheet of an
+// export read in one read-only REPEATABLE READ snapshot, docs/decisions/0600-imports.md). An export
 // writes the template's columns, so it re-imports without change (docs/decisions/0601-import-layout.md).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -50,6 +51,12 @@ function yesNo(value: boolean | null): string {
   return value ? '是' : '否';
 }
 
+/** The queries of one export: one read-only REPEATABLE READ transaction (SpreadsheetsService.inSnapshot). */
+interface ExportSnapshot {
+  query(sql: string, parameters?: unknown[]): Promise<Record<string, unknown>[]>;
+  pages(sql: string, parameters: unknown[], out?: Writable): AsyncGenerator<Record<string, unknown>[]>;
+}
+
 function nowText(): string {
   return new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
@@ -65,6 +72,12 @@ export class SpreadsheetsService {
     private readonly audit: AuditService,
     private readonly nominations: NominationReadsService,
   ) {}
+
+  /**
+   * Test seam: awaited before each sub-record sheet of a coordinator export starts, after the
+   * main sheet was read (test/integration/imports-export-snapshot.test.ts commits an import there).
+   */
+  beforeSheet: ((sheet: string) => Promise<void>) | null = null;
 
   /**
    * The dropdown lists; regions limited to the user's scope: counties and townships for
@@ -268,25 +281,38 @@ export class SpreadsheetsService {
   }
 
   /**
-   * Rows of a query in pages of PAGE through a server-side cursor: flat memory, one snapshot.
-   * exceljs' writer ignores back-pressure, so the next page waits while the response is full.
+   * One read-only REPEATABLE READ transaction on one connection: every query of an export sees
+   * the same snapshot (taken by its first statement), so an import committing while the export
+   * streams cannot make the main sheet and the sub-record sheets disagree.
    */
-  private async *pages(sql: string, parameters: unknown[], out?: Writable): AsyncGenerator<Record<string, unknown>[]> {
+  private async inSnapshot<T>(work: (snapshot: ExportSnapshot) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.query('begin transaction isolation level repeatable read read only');
       // the whole result is read: plan for all rows, not for the first 10% (the cursor default)
       await runner.query('set local cursor_tuple_fraction = 1');
-      await runner.query(`declare export_cursor no scroll cursor for ${sql}`, parameters);
-      for (;;) {
-        const rows: Record<string, unknown>[] = await runner.query(`fetch ${PAGE} from export_cursor`);
-        if (rows.length === 0) break;
-        yield rows;
-        if (out?.writableNeedDrain) await once(out, 'drain');
-        if (rows.length < PAGE) break;
-      }
+      let cursors = 0;
+      const snapshot: ExportSnapshot = {
+        query: (sql, parameters) => runner.query(sql, parameters),
+        // rows of a query in pages of PAGE through a server-side cursor: flat memory.
+        // The writer waits for the response to drain, and so does the next page.
+        async *pages(sql, parameters, out) {
+          const cursor = `export_cursor_${++cursors}`;
+          await runner.query(`declare ${cursor} no scroll cursor for ${sql}`, parameters);
+          for (;;) {
+            const rows: Record<string, unknown>[] = await runner.query(`fetch ${PAGE} from ${cursor}`);
+            if (rows.length === 0) break;
+            yield rows;
+            if (out?.writableNeedDrain) await once(out, 'drain');
+            if (rows.length < PAGE) break;
+          }
+          await runner.query(`close ${cursor}`);
+        },
+      };
+      const result = await work(snapshot);
       await runner.query('commit');
+      return result;
     } catch (error) {
       await runner.query('rollback').catch(() => undefined);
       throw error;
@@ -300,15 +326,28 @@ export class SpreadsheetsService {
     return region ? labelWithCode(region.name, region.code) : code;
   }
 
-  private async exportCoordinators(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable, reveal: boolean): Promise<void> {
+  private exportCoordinators(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable, reveal: boolean): Promise<void> {
+    return this.inSnapshot((snapshot) => this.writeCoordinators(snapshot, user, filter, where, parameters, out, reveal));
+  }
+
+  private async writeCoordinators(
+    snapshot: ExportSnapshot,
+    user: SessionUser,
+    filter: Record<string, unknown>,
+    where: string,
+    parameters: unknown[],
+    out: Writable,
+    reveal: boolean,
+  ): Promise<void> {
     const idOf = (row: Record<string, unknown>) =>
       reveal ? this.vault.open(String(row.id_number_cipher), String(row.id_number_key_id)) : (row.id_number_masked as string);
     const writer = new XlsxStreamWriter(out);
     await this.startSheet(writer, COORDINATOR_SHEET, `劳动关系协调员名册（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`);
-    // One cursor over the filtered coordinators (in list order); the sub-records of each page of
-    // 5,000 come from one indexed query per table, so the plan does not depend on statistics.
+    // One cursor per sheet over the filtered coordinators (in list order), all in one snapshot;
+    // the sub-records of each page come from one indexed query per table in the same snapshot,
+    // so the plan does not depend on statistics.
     const coordinatorPages = () =>
-      this.pages(
+      snapshot.pages(
         `select c.id, c.name, c.id_number_masked, c.id_number_cipher, c.id_number_key_id, c.region_code, c.category, c.affiliation,
            c.tripartite_or_grassroots, c.unit_name, c.post, c.phone, c.joined_on, c.status, c.left_on, e.credit_code as enterprise_code
          from coordinator c left join enterprise e on e.id = c.enterprise_id
@@ -317,7 +356,7 @@ export class SpreadsheetsService {
         out,
       );
     const recordsOf = async (table: string, ids: unknown[]): Promise<Map<string, Record<string, unknown>[]>> => {
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
+      const rows: Record<string, unknown>[] = await snapshot.query(
         `select * from ${table} where coordinator_id = any($1::bigint[]) order by coordinator_id, id`,
         [ids],
       );
@@ -336,7 +375,10 @@ export class SpreadsheetsService {
     const education = EDUCATION_LEVEL_LABELS as Record<string, string>;
     for await (const rows of coordinatorPages()) {
       const ids = rows.map((row) => row.id);
-      const [certificates, educations, periods] = await Promise.all([recordsOf('certificate', ids), recordsOf('education', ids), recordsOf('work_period', ids)]);
+      // one connection: the three queries one after another (pg queues them anyway)
+      const certificates = await recordsOf('certificate', ids);
+      const educations = await recordsOf('education', ids);
+      const periods = await recordsOf('work_period', ids);
       for (const r of rows) {
         count += 1;
         if (r.status === 'ACTIVE') active += 1;
@@ -367,6 +409,7 @@ export class SpreadsheetsService {
       [COORDINATOR_SUB_SHEETS[3], 'training', 0, (r) => ({ course: r.course, hours: r.hours === null ? null : Number(r.hours), provider: r.provider, result: r.result, completedOn: r.completed_on, subsidyKind: r.subsidy_kind ? (SUBSIDY_LABELS as Record<string, string>)[String(r.subsidy_kind)] : null, subsidyAmount: r.subsidy_amount === null ? null : Number(r.subsidy_amount) })],
     ];
     for (const [sheet, table, skip, map] of subs) {
+      await this.beforeSheet?.(sheet.name);
       await this.startSheet(writer, sheet, null);
       let seq = 0;
       for await (const rows of coordinatorPages()) {
@@ -400,7 +443,11 @@ export class SpreadsheetsService {
     });
   }
 
-  private async exportNominations(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+  private exportNominations(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+    return this.inSnapshot((snapshot) => this.writeNominations(snapshot, user, filter, where, parameters, out));
+  }
+
+  private async writeNominations(snapshot: ExportSnapshot, user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
     const writer = new XlsxStreamWriter(out);
     const columns = ['序号', '年度', '等级', '状态', '姓名', '性别', '身份证号', '所在地区', '工作单位', '推荐单位', '证书编号', '命名日期'];
     await writer.addSheet('推荐名单', { widths: [6, 8, 10, 8, 10, 6, 21, 24, 24, 16, 18, 12], frozenRows: 2, merges: [`A1:${columnName(columns.length - 1)}1`] });
@@ -408,7 +455,7 @@ export class SpreadsheetsService {
     await writer.addRow(columns, CellStyle.HEADER);
     const tiers: Record<string, number> = {};
     let count = 0;
-    for await (const rows of this.pages(
+    for await (const rows of snapshot.pages(
       `select n.campaign_year, n.tier, n.state, n.certificate_number, n.named_on, n.reporting_unit_code, n.region_path, n.id,
          c.name, c.gender, c.id_number_masked, c.region_code, c.unit_name, e.name as enterprise_name
        from nomination n join coordinator c on c.id = n.coordinator_id left join enterprise e on e.id = c.enterprise_id
@@ -432,14 +479,26 @@ export class SpreadsheetsService {
     await writer.finish();
   }
 
-  private async exportEnterprises(user: SessionUser, kind: ExportKind, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+  private exportEnterprises(user: SessionUser, kind: ExportKind, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+    return this.inSnapshot((snapshot) => this.writeEnterprises(snapshot, user, kind, filter, where, parameters, out));
+  }
+
+  private async writeEnterprises(
+    snapshot: ExportSnapshot,
+    user: SessionUser,
+    kind: ExportKind,
+    filter: Record<string, unknown>,
+    where: string,
+    parameters: unknown[],
+    out: Writable,
+  ): Promise<void> {
     const writer = new XlsxStreamWriter(out);
     const sheet = ENTERPRISE_SHEET;
     const title = kind === 'uncovered-enterprises' ? '未配备劳动关系协调员的大中型企业' : '用人单位名册';
     await this.startSheet(writer, sheet, `${title}（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`);
     let count = 0;
     let employees = 0;
-    for await (const rows of this.pages(
+    for await (const rows of snapshot.pages(
       `select e.* from enterprise e where ${where} order by e.region_path, e.id`,
       parameters,
       out,
