@@ -294,7 +294,12 @@ export class SpreadsheetsService {
     const entry = join(__dirname, `export-worker${extension}`);
     const options = { workerData: { ...data, entry, directory: __dirname }, resourceLimits: { maxOldGenerationSizeMb: EXPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } };
     const worker = extension === '.ts' ? new Worker(TYPESCRIPT_WORKER, { ...options, eval: true }) : new Worker(entry, options);
-    const closed = () => void worker.terminate();
+    // a client that goes away ends the worker (and its snapshot); nothing is left to answer
+    let gone = false;
+    const closed = () => {
+      gone = true;
+      void worker.terminate();
+    };
     out.once('close', closed);
     try {
       await new Promise<void>((resolve, reject) => {
@@ -309,7 +314,7 @@ export class SpreadsheetsService {
           else reject(new Error(message.message));
         });
         worker.on('error', reject);
-        worker.on('exit', () => reject(new Error('export worker exited')));
+        worker.on('exit', () => (gone ? resolve() : reject(new Error('export worker exited'))));
       });
     } finally {
       out.off('close', closed);
