@@ -224,6 +224,8 @@ async function floorCopy(databaseUrl: string, dumps: Awaited<ReturnType<typeof d
   try {
     const started = performance.now();
     await pg.query('begin');
+    // the commit's own setting (import-commit.service.ts): the triggers' joins over 100k new rows stay in memory
+    await pg.query(`set local work_mem = '64MB'`);
     for (const dump of dumps) {
       if (dump.rows === 0) continue;
       const stream = pg.query(copyFrom(`copy ${dump.table} (${dump.columns.join(', ')}) from stdin`));

@@ -13,6 +13,8 @@ export interface ExportWorkerData {
   job: CoordinatorExportJob;
   /** the ID-number keys when the export reveals full numbers, else null (masked) */
   revealKeys: { id: string; key: Uint8Array }[] | null;
+  /** the server has a beforeSheet seam set (tests): ask it before each sub-record sheet */
+  pauseAtSheets: boolean;
 }
 
 export type ExportWorkerMessage =
@@ -28,22 +30,23 @@ types.setTypeParser(1082, (value: string) => value); // dates as text, as in ser
 
 async function run(data: ExportWorkerData): Promise<void> {
   const port = parentPort!;
-  let resume: (() => void) | null = null;
-  port.on('message', () => {
-    const next = resume;
-    resume = null;
+  // one waiter per kind of reply: a chunk can be in flight while the writer reaches a sheet
+  const waiting: Record<ExportWorkerReply, (() => void) | null> = { more: null, go: null };
+  port.on('message', (reply: ExportWorkerReply) => {
+    const next = waiting[reply];
+    waiting[reply] = null;
     next?.();
   });
-  const ask = (message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) =>
+  const ask = (reply: ExportWorkerReply, message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) =>
     new Promise<void>((resolve) => {
-      resume = resolve;
+      waiting[reply] = resolve;
       port.postMessage(message, transfer);
     });
   const out = new Writable({
     highWaterMark: 64 * 1024,
     write(chunk: Buffer, _encoding, done) {
       const copy = new Uint8Array(chunk); // its own ArrayBuffer, handed over without a copy
-      ask({ type: 'chunk', data: copy }, [copy.buffer]).then(() => done(), done);
+      ask('more', { type: 'chunk', data: copy }, [copy.buffer]).then(() => done(), done);
     },
   });
   const keys = new Map((data.revealKeys ?? []).map((entry) => [entry.id, entry.key]));
@@ -58,7 +61,7 @@ async function run(data: ExportWorkerData): Promise<void> {
   try {
     await runInSnapshot(
       async (sql, parameters) => (await client.query(sql, parameters)).rows,
-      (snapshot) => writeCoordinatorExport(snapshot, data.job, idOf, out, (name) => ask({ type: 'sheet', name })),
+      (snapshot) => writeCoordinatorExport(snapshot, data.job, idOf, out, (name) => (data.pauseAtSheets ? ask('go', { type: 'sheet', name }) : Promise.resolve())),
     );
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
     port.postMessage({ type: 'done' } satisfies ExportWorkerMessage);

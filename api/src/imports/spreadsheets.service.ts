@@ -289,6 +289,7 @@ export class SpreadsheetsService {
       databaseUrl: (this.dataSource.options as { url?: string }).url!,
       job: { title: `劳动关系协调员名册（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`, where, parameters, regionLabels },
       revealKeys: reveal ? this.config.idNumberKeys : null,
+      pauseAtSheets: this.beforeSheet !== null,
     };
     const extension = extname(__filename);
     const entry = join(__dirname, `export-worker${extension}`);
