@@ -7,7 +7,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PENDING_SQL } from '../../api/src/analytics/rollup-sql';
 import { COORDINATOR_SHEET } from '../../api/src/imports/columns';
 import { databaseFingerprint, headerOf, ImportClient, removeStoredUploads, valuesOf, workbook, type Row } from '../fixtures/imports/helpers';
@@ -21,6 +21,10 @@ import { print } from './support';
 // commit) through the real HTTP API of `node dist/api/main.js`, with the server's peak RSS,
 // next to a raw COPY of the same rows into a scratch table in the same run; then a 100k-row
 // export; then 100 fault-injection runs (the suite runs 20).
+// Issue 17: the floor — the rows the import wrote, COPYed into the registry's own tables of a
+// second freshly migrated database (same indexes, foreign keys, triggers; encrypted ID column as
+// stored) in one transaction, rolled back — next to the import's commit and end-to-end times;
+// and the export's peak RSS in a server process of its own (nothing left over from the import).
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const FAULT_RUNS = Number(process.env.IMPORT_BENCH_FAULT_RUNS ?? 100);
 const PASSWORD = 'Bench#Import2025';
@@ -136,6 +140,16 @@ async function adminToken(baseUrl: string): Promise<string> {
   return token;
 }
 
+/** admin's token on a server restarted after adminToken() changed the password. */
+async function signInAgain(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, variables: { u: 'admin', p: `${PASSWORD}x` } }),
+  });
+  return ((await response.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+}
+
 async function rawCopy(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -167,6 +181,79 @@ async function rawCopy(databaseUrl: string): Promise<number> {
   return seconds;
 }
 
+/** The tables an import of coordinators writes itself (triggers write the rest), parents first. */
+const FLOOR_TABLES = ['coordinator', 'certificate', 'education', 'work_period', 'training'];
+
+/** The rows of FLOOR_TABLES as COPY text (every stored column but generated ones), in id order. */
+async function dumpRows(databaseUrl: string): Promise<{ table: string; columns: string[]; rows: number; text: Buffer }[]> {
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const dumps = [];
+    for (const table of FLOOR_TABLES) {
+      const columns = (
+        await pg.query(
+          `select attname from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+          [table],
+        )
+      ).rows.map((row) => row.attname as string);
+      const chunks: Buffer[] = [];
+      await pipeline(
+        pg.query(copyTo(`copy (select ${columns.join(', ')} from ${table} order by id) to stdout`)),
+        new Writable({ write: (chunk, _encoding, done) => (chunks.push(chunk), done()) }),
+      );
+      const text = Buffer.concat(chunks);
+      let rows = 0;
+      for (const byte of text) if (byte === 10) rows += 1;
+      dumps.push({ table, columns, rows, text });
+    }
+    return dumps;
+  } finally {
+    await pg.end();
+  }
+}
+
+/**
+ * The floor: the dumped rows COPYed into the same tables of an empty, identically migrated
+ * database in one transaction (every index, foreign key, check and trigger in place), then
+ * rolled back. Seconds from BEGIN to the end of the last COPY.
+ */
+async function floorCopy(databaseUrl: string, dumps: Awaited<ReturnType<typeof dumpRows>>): Promise<number> {
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const started = performance.now();
+    await pg.query('begin');
+    // the commit's own setting (import-commit.service.ts): the triggers' joins over 100k new rows stay in memory
+    await pg.query(`set local work_mem = '64MB'`);
+    for (const dump of dumps) {
+      if (dump.rows === 0) continue;
+      const stream = pg.query(copyFrom(`copy ${dump.table} (${dump.columns.join(', ')}) from stdin`));
+      await pipeline(Readable.from((function* () {
+        for (let offset = 0; offset < dump.text.length; offset += 1 << 20) yield dump.text.subarray(offset, offset + (1 << 20));
+      })()), stream);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await pg.query('rollback');
+    return seconds;
+  } catch (error) {
+    await pg.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await pg.end();
+  }
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'MISSED';
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+}
+
 async function endToEnd(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
   const file = join(dir, 'coordinators-100k.xlsx');
@@ -174,9 +261,12 @@ async function endToEnd(): Promise<void> {
   await generateXlsx(file);
   print(`imports: generated ${ROWS} rows xlsx (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  // the floor's database: migrated and started once by the same server, then left empty
+  const floorUrl = await scratchDatabase('registry_bench_floor');
+  await stopServer(await startServer(floorUrl, dir, 38000 + Math.floor(Math.random() * 1000)));
   const databaseUrl = await scratchDatabase('registry_bench_imports');
   const port = 39000 + Math.floor(Math.random() * 1000);
-  const server = await startServer(databaseUrl, dir, port);
+  let server = await startServer(databaseUrl, dir, port);
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     const client = new ImportClient(baseUrl, await adminToken(baseUrl));
@@ -243,18 +333,49 @@ async function endToEnd(): Promise<void> {
     });
     print(`imports: re-import dry run ${again.seconds.toFixed(1)} s: new ${again.result.counts?.new}, updated ${again.result.counts?.updated}, unchanged ${again.result.counts?.unchanged}`);
 
-    const exported = await peakRss(server.pid!, async () => {
-      const response = await client.request('/api/exports/coordinators.xlsx');
+    // the floor, twice (the faster one counts: the machine is shared)
+    const dumps = await dumpRows(databaseUrl);
+    const floors = [await floorCopy(floorUrl, dumps), await floorCopy(floorUrl, dumps)];
+    const floor = Math.min(...floors);
+    const written = dumps.map((dump) => `${dump.rows} ${dump.table}`).join(', ');
+    print(`imports: floor: COPY of the imported rows (${written}) into the registry's tables in one transaction, rolled back: ${floors.map((f) => f.toFixed(2)).join(' s, ')} s → ${floor.toFixed(2)} s`);
+    print(`imports: commit ${commitSeconds.toFixed(2)} s vs floor ${floor.toFixed(2)} s → floor/commit ${(floor / commitSeconds).toFixed(2)} (target ≥ 0.7: ${verdict(floor / commitSeconds >= 0.7)})`);
+    print(
+      `imports: end to end ${imported.seconds.toFixed(2)} s (target ≤ 8 s: ${verdict(imported.seconds <= 8)}) vs floor ${floor.toFixed(2)} s → floor/end-to-end ${(floor / imported.seconds).toFixed(2)} ` +
+        `(target ≥ 0.5: ${verdict(floor / imported.seconds >= 0.5)})`,
+    );
+
+    const download = async (target: ImportClient) => {
+      const response = await target.request('/api/exports/coordinators.xlsx');
+      if (response.status !== 200) throw new Error(`export: ${response.status}`);
       let bytes = 0;
       await pipeline(Readable.fromWeb(response.body as never), new Writable({ write: (chunk, _encoding, done) => ((bytes += chunk.length), done()) }));
       return bytes;
-    });
-    print(`imports: export of ${count} coordinators ${exported.seconds.toFixed(1)} s, ${(exported.result / 1024 / 1024).toFixed(1)} MB, server peak RSS ${exported.peak.toFixed(0)} MB`);
+    };
+    const exported = await peakRss(server.pid!, () => download(client));
+    print(`imports: export of ${count} coordinators by the importing server ${exported.seconds.toFixed(1)} s, ${(exported.result / 1024 / 1024).toFixed(1)} MB, its RSS peak ${exported.peak.toFixed(0)} MB (what the import left counts in)`);
     print(`imports: server VmHWM over the whole run ${memoryOf(server.pid!).hwm.toFixed(0)} MB`);
+
+    // the export in a server process of its own: its RSS sampled every 50 ms during one export
+    // (VmHWM, the high-water mark since start-up, printed beside it)
+    await stopServer(server);
+    server = await startServer(databaseUrl, dir, port);
+    const own = new ImportClient(baseUrl, await signInAgain(baseUrl));
+    const idleExport = memoryOf(server.pid!);
+    const second = await peakRss(server.pid!, () => download(own));
+    const hwm = memoryOf(server.pid!).hwm;
+    print(
+      `imports: export of ${count} coordinators (5 sheets, one snapshot) by a fresh server ${second.seconds.toFixed(1)} s, ${(second.result / 1024 / 1024).toFixed(1)} MB: ` +
+        `server peak RSS ${second.peak.toFixed(0)} MB during the export (idle ${idleExport.rss.toFixed(0)} MB; target ≤ 250 MB: ${verdict(second.peak <= 250)}); ` +
+        `VmHWM ${hwm.toFixed(0)} MB (${idleExport.hwm.toFixed(0)} MB of it reached before the export, at start-up)`,
+    );
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
+    const admin = new Client({ connectionString: adminDatabaseUrl() });
+    await admin.connect();
+    await admin.query(`drop database if exists registry_bench_floor with (force)`);
+    await admin.end();
   }
 }
 
@@ -292,5 +413,5 @@ async function faults(): Promise<void> {
 
 export async function run(): Promise<void> {
   await endToEnd();
-  await faults();
+  if (FAULT_RUNS > 0) await faults();
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { validateInput } from '../common/input-validation';
 import { RegistryError } from '../common/registry-error';
 import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
-import { RestErrorFilter } from '../imports/http-errors.filter';
+import { RestErrorFilter } from '../common/rest-errors.filter';
 import { CellStyle, XlsxStreamWriter } from '../imports/xlsx-writer';
 import { RegionsService } from '../regions/regions.service';
 import { AuditLogFilter } from './audit-log.model';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
+import { openIdNumber } from './id-number-cipher';
 
 export interface SealedIdNumber {
   cipher: string;
@@ -36,9 +37,6 @@ export class IdNumberVault {
   open(sealed: string, keyId: string): string {
     const key = this.keys.get(keyId);
     if (!key) throw new Error(`ID number key "${keyId}" is not configured (ID_NUMBER_KEYS)`);
-    const raw = Buffer.from(sealed, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    return openIdNumber(key, sealed);
   }
 }

@@ -51,13 +51,13 @@ export const RECORD_TABLES: Record<string, { table: string; columns: [string, st
   },
 };
 
-const COORDINATOR_STAGE_COLUMNS = [
+export const COORDINATOR_STAGE_COLUMNS = [
   'job_id', 'row_number', 'id_key', 'name', 'gender', 'birth_date', 'id_number_hash', 'id_number_cipher', 'id_number_key_id', 'id_number_masked',
   'ref', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots', 'enterprise_code', 'unit_name', 'region_code', 'region_path', 'post',
   'status', 'joined_on', 'left_on', 'changed_on',
 ];
 const RECORD_STAGE_COLUMNS = ['job_id', 'sheet', 'sheet_index', 'row_number', 'id_key', 'kind', 'data', 'min_date', 'min_date_column'];
-const ENTERPRISE_STAGE_COLUMNS = [
+export const ENTERPRISE_STAGE_COLUMNS = [
   'job_id', 'row_number', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue', 'assets',
   'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason', 'registered_on', 'figures_year',
 ];

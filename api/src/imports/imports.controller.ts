@@ -6,7 +6,7 @@ import { RegistryError } from '../common/registry-error';
 import { CurrentUser, EDITOR_ROLES, READER_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { IMPORT_KINDS, type ImportKind } from './columns';
 import { writeCsvErrorFile, writeXlsxErrorFile } from './error-file';
-import { RestErrorFilter } from './http-errors.filter';
+import { RestErrorFilter } from '../common/rest-errors.filter';
 import type { ImportMode } from './import-job';
 import { ImportsService } from './imports.service';
 import { jobSummary, maskedRows } from './masked-rows';

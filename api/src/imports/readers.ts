@@ -62,7 +62,7 @@ export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
 }
 
 // Run from TypeScript sources (tests): the worker compiles its modules with swc as it loads them.
-const TYPESCRIPT_WORKER = `
+export const TYPESCRIPT_WORKER = `
 const { workerData } = require('node:worker_threads');
 const { transformFileSync } = require(require.resolve('@swc/core', { paths: [workerData.directory] }));
 require.extensions['.ts'] = (module, filename) =>

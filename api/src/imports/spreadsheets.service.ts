@@ -1,17 +1,19 @@
 // Templates (exceljs in-memory workbook: a few hundred cells) and exports (XlsxStreamWriter,
-// rows fetched through a cursor in pages: memory stays flat for 100k rows). An export
+// rows fetched through cursors in pages: memory stays flat for 100k rows; every sheet of an
+// export read in one read-only REPEATABLE READ snapshot, docs/decisions/0600-imports.md). An export
 // writes the template's columns, so it re-imports without change (docs/decisions/0601-import-layout.md).
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AWARD_TIER_LABELS, EDUCATION_LEVEL_LABELS, INDUSTRY_SECTIONS, isWithinScope, labelWithCode, NOMINATION_STATE_LABELS, SIZE_CLASS_LABELS } from '@registry/domain';
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { REVEAL_ROLES } from '../auth/id-number-reveal.resolver';
 import { readAsOwner } from '../auth/request-database';
-import { IdNumberVault } from '../common/id-number-vault';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { CoordinatorsService } from '../coordinators/coordinators.service';
@@ -34,14 +36,18 @@ import {
   type ImportKind,
   type SheetSpec,
 } from './columns';
-import { CellStyle, columnName, XlsxStreamWriter, type CellValue } from './xlsx-writer';
+import { CellStyle, columnName, XlsxStreamWriter } from './xlsx-writer';
+import { runInSnapshot, startSheet, writeRow, type ExportSnapshot } from './coordinator-export';
+import type { ExportWorkerData, ExportWorkerMessage, ExportWorkerReply } from './export-worker';
+import { TYPESCRIPT_WORKER } from './readers';
 
 export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
 export const EXPORT_KINDS: ExportKind[] = ['coordinators', 'enterprises', 'uncovered-enterprises', 'nominations'];
 
 const CODES_SHEET = '代码';
 const VALIDATION_ROWS = 2000;
-const PAGE = 1000;
+/** The export worker's heap: a page of rows and the sheet being written, with room to spare. */
+const EXPORT_WORKER_HEAP_MB = 96;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC00000' } };
@@ -61,10 +67,16 @@ export class SpreadsheetsService {
     private readonly regions: RegionsService,
     private readonly coordinators: CoordinatorsService,
     private readonly enterprises: EnterprisesService,
-    private readonly vault: IdNumberVault,
     private readonly audit: AuditService,
     private readonly nominations: NominationReadsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Test seam: awaited before each sub-record sheet of a coordinator export starts, after the
+   * main sheet was read (test/integration/imports-export-snapshot.test.ts commits an import there).
+   */
+  beforeSheet: ((sheet: string) => Promise<void>) | null = null;
 
   /**
    * The dropdown lists; regions limited to the user's scope: counties and townships for
@@ -248,48 +260,12 @@ export class SpreadsheetsService {
     return parts.join('；');
   }
 
-  /** A sheet in the template's layout: optional title row (merged), then the header row. */
-  private async startSheet(writer: XlsxStreamWriter, sheet: SheetSpec, title: string | null): Promise<void> {
-    const width = sheet.columns.length;
-    await writer.addSheet(sheet.name, {
-      widths: sheet.columns.map((spec) => spec.width ?? Math.max(10, spec.header.length * 2 + 2)),
-      frozenRows: title ? 2 : 1,
-      merges: title ? [`A1:${columnName(Math.min(width, 12) - 1)}1`] : [],
-    });
-    if (title) await writer.addRow([title], CellStyle.TITLE);
-    await writer.addRow(
-      sheet.columns.map((spec) => (spec.required ? `${spec.header}*` : spec.header)),
-      sheet.columns.map((spec) => (spec.required ? CellStyle.REQUIRED_HEADER : CellStyle.HEADER)),
-    );
-  }
-
-  private writeRow(writer: XlsxStreamWriter, sheet: SheetSpec, values: Record<string, unknown>): Promise<void> {
-    return writer.addRow(sheet.columns.map((spec) => values[spec.key] as CellValue));
-  }
-
-  /**
-   * Rows of a query in pages of PAGE through a server-side cursor: flat memory, one snapshot.
-   * exceljs' writer ignores back-pressure, so the next page waits while the response is full.
-   */
-  private async *pages(sql: string, parameters: unknown[], out?: Writable): AsyncGenerator<Record<string, unknown>[]> {
+  /** One read-only REPEATABLE READ snapshot on a connection of the owner's pool (runInSnapshot). */
+  private async inSnapshot<T>(work: (snapshot: ExportSnapshot) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('begin transaction isolation level repeatable read read only');
-      // the whole result is read: plan for all rows, not for the first 10% (the cursor default)
-      await runner.query('set local cursor_tuple_fraction = 1');
-      await runner.query(`declare export_cursor no scroll cursor for ${sql}`, parameters);
-      for (;;) {
-        const rows: Record<string, unknown>[] = await runner.query(`fetch ${PAGE} from export_cursor`);
-        if (rows.length === 0) break;
-        yield rows;
-        if (out?.writableNeedDrain) await once(out, 'drain');
-        if (rows.length < PAGE) break;
-      }
-      await runner.query('commit');
-    } catch (error) {
-      await runner.query('rollback').catch(() => undefined);
-      throw error;
+      return await runInSnapshot((sql, parameters) => runner.query(sql, parameters), work);
     } finally {
       await runner.release();
     }
@@ -300,86 +276,51 @@ export class SpreadsheetsService {
     return region ? labelWithCode(region.name, region.code) : code;
   }
 
+  /**
+   * The roster runs in a worker thread (export-worker.ts) on a connection of its own as the
+   * owner (scoping by the filter's where clause, as for every export); its bytes are relayed to
+   * the response with back-pressure. A 100k-row roster's garbage then stays in the worker's
+   * small heap: in the server's, V8 let it grow the RSS by ~200 MB before collecting it.
+   */
   private async exportCoordinators(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable, reveal: boolean): Promise<void> {
-    const idOf = (row: Record<string, unknown>) =>
-      reveal ? this.vault.open(String(row.id_number_cipher), String(row.id_number_key_id)) : (row.id_number_masked as string);
-    const writer = new XlsxStreamWriter(out);
-    await this.startSheet(writer, COORDINATOR_SHEET, `劳动关系协调员名册（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`);
-    // One cursor over the filtered coordinators (in list order); the sub-records of each page of
-    // 5,000 come from one indexed query per table, so the plan does not depend on statistics.
-    const coordinatorPages = () =>
-      this.pages(
-        `select c.id, c.name, c.id_number_masked, c.id_number_cipher, c.id_number_key_id, c.region_code, c.category, c.affiliation,
-           c.tripartite_or_grassroots, c.unit_name, c.post, c.phone, c.joined_on, c.status, c.left_on, e.credit_code as enterprise_code
-         from coordinator c left join enterprise e on e.id = c.enterprise_id
-         where ${where} order by c.region_path, c.id`,
-        parameters,
-        out,
-      );
-    const recordsOf = async (table: string, ids: unknown[]): Promise<Map<string, Record<string, unknown>[]>> => {
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `select * from ${table} where coordinator_id = any($1::bigint[]) order by coordinator_id, id`,
-        [ids],
-      );
-      const byCoordinator = new Map<string, Record<string, unknown>[]>();
-      for (const row of rows) {
-        const key = String(row.coordinator_id);
-        const list = byCoordinator.get(key);
-        if (list) list.push(row);
-        else byCoordinator.set(key, [row]);
-      }
-      return byCoordinator;
+    const regionLabels: Record<string, string> = {};
+    for (const code of this.regions.allCodes()) regionLabels[code] = this.regionLabel(code);
+    const data: ExportWorkerData = {
+      databaseUrl: (this.dataSource.options as { url?: string }).url!,
+      job: { title: `劳动关系协调员名册（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`, where, parameters, regionLabels },
+      revealKeys: reveal ? this.config.idNumberKeys : null,
+      pauseAtSheets: this.beforeSheet !== null,
     };
-    let count = 0;
-    let active = 0;
-    const levels = Object.fromEntries(Object.entries(CERT_LEVEL_LABELS));
-    const education = EDUCATION_LEVEL_LABELS as Record<string, string>;
-    for await (const rows of coordinatorPages()) {
-      const ids = rows.map((row) => row.id);
-      const [certificates, educations, periods] = await Promise.all([recordsOf('certificate', ids), recordsOf('education', ids), recordsOf('work_period', ids)]);
-      for (const r of rows) {
-        count += 1;
-        if (r.status === 'ACTIVE') active += 1;
-        const key = String(r.id);
-        const k = certificates.get(key)?.[0] ?? {};
-        const d = educations.get(key)?.[0] ?? {};
-        const w = periods.get(key)?.[0] ?? {};
-        await this.writeRow(writer, COORDINATOR_SHEET, {
-          seq: count, name: r.name, idNumber: idOf(r), region: this.regionLabel(String(r.region_code)), category: CATEGORY_LABELS[String(r.category)] ?? String(r.category),
-          affiliation: (AFFILIATION_LABELS as Record<string, string>)[String(r.affiliation)], tripartite: yesNo(r.tripartite_or_grassroots as boolean),
-          enterpriseCode: r.enterprise_code, unitName: r.unit_name, post: r.post, phone: r.phone, joinedOn: r.joined_on,
-          status: (STATUS_LABELS as Record<string, string>)[String(r.status)], leftOn: r.left_on,
-          certOccupation: k.occupation, certLevel: k.level ? levels[String(k.level)] : null, certTitle: k.title, certIssuedOn: k.issued_on,
-          certNumber: k.certificate_number, certIssuer: k.issuer,
-          eduLevel: d.level ? education[String(d.level)] : null, eduMajor: d.major, eduSchool: d.school, eduGraduatedOn: d.graduated_on,
-          workStart: w.start_on, workEnd: w.end_on, workOccupation: w.occupation, workEmployer: w.employer,
-          ref: key,
+    const extension = extname(__filename);
+    const entry = join(__dirname, `export-worker${extension}`);
+    const options = { workerData: { ...data, entry, directory: __dirname }, resourceLimits: { maxOldGenerationSizeMb: EXPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } };
+    const worker = extension === '.ts' ? new Worker(TYPESCRIPT_WORKER, { ...options, eval: true }) : new Worker(entry, options);
+    // a client that goes away ends the worker (and its snapshot); nothing is left to answer
+    let gone = false;
+    const closed = () => {
+      gone = true;
+      void worker.terminate();
+    };
+    out.once('close', closed);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.on('message', (message: ExportWorkerMessage) => {
+          if (message.type === 'chunk') {
+            const more = () => worker.postMessage('more' satisfies ExportWorkerReply);
+            if (out.write(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength))) more();
+            else out.once('drain', more);
+          } else if (message.type === 'sheet') {
+            Promise.resolve(this.beforeSheet?.(message.name)).then(() => worker.postMessage('go' satisfies ExportWorkerReply), reject);
+          } else if (message.type === 'done') resolve();
+          else reject(new Error(message.message));
         });
-      }
+        worker.on('error', reject);
+        worker.on('exit', () => (gone ? resolve() : reject(new Error('export worker exited'))));
+      });
+    } finally {
+      out.off('close', closed);
+      await worker.terminate();
     }
-    await writer.addRow(['合计', `共 ${count} 人（在岗 ${active} 人，离岗 ${count - active} 人）`]);
-
-    // further records: every certificate/education/work period after the first, every training
-    const subs: [SheetSpec, string, number, (r: Record<string, unknown>) => Record<string, unknown>][] = [
-      [COORDINATOR_SUB_SHEETS[0], 'certificate', 1, (r) => ({ certOccupation: r.occupation, certLevel: r.level ? levels[String(r.level)] : null, certTitle: r.title, certIssuedOn: r.issued_on, certNumber: r.certificate_number, certIssuer: r.issuer })],
-      [COORDINATOR_SUB_SHEETS[1], 'education', 1, (r) => ({ eduLevel: education[String(r.level)], eduMajor: r.major, eduSchool: r.school, eduGraduatedOn: r.graduated_on })],
-      [COORDINATOR_SUB_SHEETS[2], 'work_period', 1, (r) => ({ workStart: r.start_on, workEnd: r.end_on, workOccupation: r.occupation, workEmployer: r.employer })],
-      [COORDINATOR_SUB_SHEETS[3], 'training', 0, (r) => ({ course: r.course, hours: r.hours === null ? null : Number(r.hours), provider: r.provider, result: r.result, completedOn: r.completed_on, subsidyKind: r.subsidy_kind ? (SUBSIDY_LABELS as Record<string, string>)[String(r.subsidy_kind)] : null, subsidyAmount: r.subsidy_amount === null ? null : Number(r.subsidy_amount) })],
-    ];
-    for (const [sheet, table, skip, map] of subs) {
-      await this.startSheet(writer, sheet, null);
-      let seq = 0;
-      for await (const rows of coordinatorPages()) {
-        const records = await recordsOf(table, rows.map((row) => row.id));
-        for (const r of rows) {
-          for (const record of (records.get(String(r.id)) ?? []).slice(skip)) {
-            seq += 1;
-            await this.writeRow(writer, sheet, { seq, idNumber: idOf(r), ref: String(r.id), ...map(record) });
-          }
-        }
-      }
-    }
-    await writer.finish();
   }
 
   /** The nominations list's own filter (NominationReadsService.filterSql), after checking the JSON it came as. */
@@ -400,7 +341,11 @@ export class SpreadsheetsService {
     });
   }
 
-  private async exportNominations(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+  private exportNominations(user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+    return this.inSnapshot((snapshot) => this.writeNominations(snapshot, user, filter, where, parameters, out));
+  }
+
+  private async writeNominations(snapshot: ExportSnapshot, user: SessionUser, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
     const writer = new XlsxStreamWriter(out);
     const columns = ['序号', '年度', '等级', '状态', '姓名', '性别', '身份证号', '所在地区', '工作单位', '推荐单位', '证书编号', '命名日期'];
     await writer.addSheet('推荐名单', { widths: [6, 8, 10, 8, 10, 6, 21, 24, 24, 16, 18, 12], frozenRows: 2, merges: [`A1:${columnName(columns.length - 1)}1`] });
@@ -408,7 +353,7 @@ export class SpreadsheetsService {
     await writer.addRow(columns, CellStyle.HEADER);
     const tiers: Record<string, number> = {};
     let count = 0;
-    for await (const rows of this.pages(
+    for await (const rows of snapshot.pages(
       `select n.campaign_year, n.tier, n.state, n.certificate_number, n.named_on, n.reporting_unit_code, n.region_path, n.id,
          c.name, c.gender, c.id_number_masked, c.region_code, c.unit_name, e.name as enterprise_name
        from nomination n join coordinator c on c.id = n.coordinator_id left join enterprise e on e.id = c.enterprise_id
@@ -432,14 +377,26 @@ export class SpreadsheetsService {
     await writer.finish();
   }
 
-  private async exportEnterprises(user: SessionUser, kind: ExportKind, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+  private exportEnterprises(user: SessionUser, kind: ExportKind, filter: Record<string, unknown>, where: string, parameters: unknown[], out: Writable): Promise<void> {
+    return this.inSnapshot((snapshot) => this.writeEnterprises(snapshot, user, kind, filter, where, parameters, out));
+  }
+
+  private async writeEnterprises(
+    snapshot: ExportSnapshot,
+    user: SessionUser,
+    kind: ExportKind,
+    filter: Record<string, unknown>,
+    where: string,
+    parameters: unknown[],
+    out: Writable,
+  ): Promise<void> {
     const writer = new XlsxStreamWriter(out);
     const sheet = ENTERPRISE_SHEET;
     const title = kind === 'uncovered-enterprises' ? '未配备劳动关系协调员的大中型企业' : '用人单位名册';
-    await this.startSheet(writer, sheet, `${title}（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`);
+    await startSheet(writer, sheet, `${title}（${this.describeFilter(user, filter)}；生成时间：${nowText()}）`);
     let count = 0;
     let employees = 0;
-    for await (const rows of this.pages(
+    for await (const rows of snapshot.pages(
       `select e.* from enterprise e where ${where} order by e.region_path, e.id`,
       parameters,
       out,
@@ -447,7 +404,7 @@ export class SpreadsheetsService {
       for (const r of rows) {
         count += 1;
         employees += Number(r.employees);
-        await this.writeRow(writer, sheet, {
+        await writeRow(writer, sheet, {
           seq: count, creditCode: r.credit_code, name: r.name, region: this.regionLabel(String(r.region_code)), industryCode: r.industry_code,
           employees: Number(r.employees), revenue: Number(r.revenue), assets: r.assets === null ? null : Number(r.assets),
           publicOwned: yesNo(r.public_owned as boolean), socialOrganization: yesNo(r.social_organization as boolean),

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { RegistryError } from '../common/registry-error';
+import { RegistryError } from './registry-error';
 
 const STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -12,7 +12,7 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
 };
 
-/** REST answers of the import/export endpoints: `{ code, message, field }` with a fitting status. */
+/** REST answers of the file endpoints (imports, exports, the audit log export; the GraphQL counterpart is graphql-errors.ts): `{ code, message, field }` with a fitting status. */
 @Catch()
 export class RestErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Imports');
