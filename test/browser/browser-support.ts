@@ -102,9 +102,10 @@ export async function startBrowserTestApp(scale = { enterprises: 2000, coordinat
   return app;
 }
 
+/** A full-page PNG under test-results/ (`name` may hold a folder: screenshots/…). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -43,7 +43,11 @@ it('lands a leader on the overview with the same figures as the API', async () =
   await expect(valueOf('figure-target-rate')()).resolves.toBe(String(figures.coverage.targetCovered));
   await expect(valueOf('figure-small-micro-rate')()).resolves.toBe(String(figures.coverage.smallMicroCovered));
   await expect(valueOf('figure-uncovered')()).resolves.toBe(String(figures.coverage.largeMediumUncovered));
-  // the charts are there: progress line, the 11 units' tiles, structure bars
+  // the charts are there: progress line, the 11 units' tiles, structure bars (they follow the
+  // big numbers, which are drawn first)
+  await page.getByTestId('chart-progress').locator('svg.recharts-surface').first().waitFor();
+  await page.locator('[data-testid^="tile-"]').nth(10).waitFor();
+  await page.getByTestId('chart-structure-cert_level').locator('.recharts-bar-rectangle').first().waitFor();
   await expect(page.getByTestId('chart-progress').locator('svg.recharts-surface').count()).resolves.toBeGreaterThan(0);
   await expect(page.locator('[data-testid^="tile-"]').count()).resolves.toBe(11);
   await expect(page.getByTestId('chart-structure-cert_level').locator('.recharts-bar-rectangle').count()).resolves.toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin } from './components/FullPageSpin';
 import { getAccessToken } from './session';
 import { publicRoutes } from '../public/routes';
-import { appRoutes } from './routes';
+import { appRoutes, preloadPage } from './routes';
 
 // Every screen is its own chunk (issue 14, "a light first load"): the entry holds React, the
 // router, antd's provider and i18n; the data layer (DataShell: Apollo, the session), the guards,
@@ -28,6 +28,8 @@ const LoginPage = named(early(!signedIn, () => import('./pages/LoginPage')), 'Lo
 const ChangePasswordPage = named(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const AppLayout = named(early(signedIn, () => import('./layout/AppLayout')), 'AppLayout');
 const NotFoundPage = named(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+// the page itself too, alongside the shell and the session check instead of after them
+if (signedIn && typeof window !== 'undefined') preloadPage(appRoutes, window.location.pathname);
 
 function Screen({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;

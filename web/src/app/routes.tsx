@@ -39,6 +39,8 @@ export interface AppRoute {
     order: number;
   };
   roles?: readonly Role[];
+  /** fetches the page's chunk ahead of its first render (at start-up on its path, after sign-in) */
+  preload?: () => Promise<unknown>;
 }
 
 const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM', 'LEADER'];
@@ -68,4 +70,10 @@ export function homePath(routes: readonly AppRoute[], role: Role | undefined): s
   // a leader reads the figures first (issue 5)
   if (role === 'LEADER' && routes.some((route) => route.path === '/dashboard')) return '/dashboard';
   return menuRoutes(routes, role)[0]?.path ?? '/coordinators';
+}
+
+/** Starts fetching the chunk of the page at `path`, if it has one to fetch ahead (issue 14). */
+export function preloadPage(routes: readonly AppRoute[], path: string): void {
+  const route = routes.find((candidate) => candidate.path === path);
+  void route?.preload?.().catch(() => undefined);
 }

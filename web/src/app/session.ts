@@ -3,6 +3,9 @@
 // including the Apollo error link.
 const TOKEN_KEY = 'registry.accessToken';
 const CHANGE_EVENT = 'registry:session-change';
+// the signed-in user's region, remembered for the session so a reload can ask for the
+// dashboard's figures before the session check answers (issue 14); dropped with the token
+const SCOPE_KEY = 'registry.scopeRegion';
 
 function storage(): Storage | null {
   try {
@@ -17,11 +20,13 @@ export function getAccessToken(): string | null {
 }
 
 export function setAccessToken(token: string): void {
+  storage()?.removeItem(SCOPE_KEY);
   storage()?.setItem(TOKEN_KEY, token);
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
 export function clearAccessToken(): void {
+  storage()?.removeItem(SCOPE_KEY);
   if (getAccessToken() === null) return;
   storage()?.removeItem(TOKEN_KEY);
   window.dispatchEvent(new Event(CHANGE_EVENT));
@@ -30,4 +35,13 @@ export function clearAccessToken(): void {
 export function onSessionChange(listener: () => void): () => void {
   window.addEventListener(CHANGE_EVENT, listener);
   return () => window.removeEventListener(CHANGE_EVENT, listener);
+}
+
+/** The region of the session's user, once the session check told it (null before). */
+export function rememberedScope(): string | null {
+  return getAccessToken() === null ? null : (storage()?.getItem(SCOPE_KEY) ?? null);
+}
+
+export function rememberScope(regionCode: string): void {
+  if (getAccessToken() !== null) storage()?.setItem(SCOPE_KEY, regionCode);
 }

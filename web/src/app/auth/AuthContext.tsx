@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { LogoutDocument, MeDocument, type MeQuery } from '@registry/graphql-client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { clearAccessToken, getAccessToken, onSessionChange, setAccessToken } from '../session';
+import { clearAccessToken, getAccessToken, onSessionChange, rememberScope, setAccessToken } from '../session';
 
 export type CurrentUser = MeQuery['me'];
 
@@ -25,6 +25,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const { data, loading, error, refetch } = useQuery(MeDocument, { skip: !token, fetchPolicy: 'network-only' });
   const [logout] = useMutation(LogoutDocument);
+  const scopeRegion = token ? data?.me?.regionCode : undefined;
+  useEffect(() => {
+    if (scopeRegion) rememberScope(scopeRegion);
+  }, [scopeRegion]);
 
   const signIn = useCallback(
     async (accessToken: string) => {

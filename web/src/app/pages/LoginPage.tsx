@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { readApiErrors } from '../utils/graphql-errors';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { appRoutes, preloadPage } from '../routes';
 
 interface LoginValues {
   username: string;
@@ -38,6 +39,8 @@ export function LoginPage() {
       const result = await login({ variables: { username: values.username.trim(), password: values.password } });
       const payload = result.data?.login;
       if (!payload) throw new Error(t('auth.loginFailed'));
+      // the next page's chunk comes while the session is checked (issue 14)
+      if (!payload.mustChangePassword) preloadPage(appRoutes, new URL(next, window.location.origin).pathname);
       await signIn(payload.accessToken);
       navigate(payload.mustChangePassword ? '/change-password' : next, { replace: true });
     } catch (error) {

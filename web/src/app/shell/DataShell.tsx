@@ -5,6 +5,7 @@ import { Outlet, useNavigate, type NavigateFunction } from 'react-router-dom';
 import { createApolloClient } from '../apollo-client';
 import { AuthProvider } from '../auth/AuthContext';
 import { isPublicPath } from '../../public/routes';
+import { prefetchDashboardHeadline } from '../../dashboard/prefetch';
 
 // The data layer of every screen (Apollo, the session, antd's message/modal context) is a
 // chunk of its own, fetched right after the entry: the entry stays the framework and the
@@ -22,6 +23,7 @@ const client = createApolloClient({
     if (window.location.pathname !== '/change-password') void navigate?.('/change-password', { replace: true });
   },
 });
+prefetchDashboardHeadline(client);
 
 export function DataShell() {
   const routerNavigate = useNavigate();

@@ -1,29 +1,23 @@
 import { useQuery } from '@apollo/client/react';
-import { CoverageLastYearEndDocument, DashboardOverviewDocument, UnitDistributionDocument } from '@registry/graphql-client';
-import { Alert, Breadcrumb, Col, Flex, Row, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { CoverageLastYearEndDocument, DashboardHeadlineDocument } from '@registry/graphql-client';
+import { Alert, Breadcrumb, Card, Flex, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/components/QueryError';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useRegions } from '../../app/hooks/useRegions';
-import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
-import { currentYear, FIRST_YEAR, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
+import { currentYear, FIRST_YEAR, headlineVariables, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
 import { useReportedOverview } from '../hooks/useReportedOverview';
-import { runningCoverageTarget, type DistributionMetric } from '../utils/figures';
-import { AwardsChart } from './AwardsChart';
+import { runningCoverageTarget } from '../utils/figures';
 import { BigNumbers } from './BigNumbers';
-import { CoverageProgressChart } from './CoverageProgressChart';
 import { DashboardFilters } from './DashboardFilters';
-import { DistributionChart } from './DistributionChart';
-import { PeopleDrawer, type PeopleSelection } from './PeopleDrawer';
-import { RegionCoverageTable } from './RegionCoverageTable';
-import { StructureCharts } from './StructureCharts';
-import { TargetCard } from './TargetCard';
-import { UncoveredEnterprisesDrawer } from './UncoveredEnterprisesDrawer';
-import { UnitMap } from './UnitMap';
-import { WorkforceTrend } from './WorkforceTrend';
 import { YearClosingBar } from './YearClosingBar';
 import '../dashboard.css';
+
+// The charts, tables and cards below the big numbers (recharts among them) are a chunk of their
+// own, asked for once the big numbers are drawn (issue 14, time to first figure; ADR 0312).
+const loadDetails = () => import('./DashboardDetails');
+const DashboardDetails = lazy(loadDetails);
 
 /** The leader's overview: my region by default, drill down on demand (SPEC "Analytics"). */
 export default function DashboardPage() {
@@ -31,25 +25,27 @@ export default function DashboardPage() {
   const [params, update] = useDashboardParams();
   const { byCode, scopeCode } = useRegions();
   const variables = useMemo(() => overviewVariables(params), [params]);
-  const { data, previousData, loading, error, refetch } = useQuery(DashboardOverviewDocument, { variables, fetchPolicy: 'cache-and-network' });
+  // the big numbers' own query, fired first (on a reload already by the data shell, see
+  // prefetch.ts, and joined here): the region's figures without the per-child rows
+  const headlineQuery = useQuery(DashboardHeadlineDocument, { variables: headlineVariables(params), fetchPolicy: 'cache-and-network' });
   const { me } = useAuth();
   const provinceAdmin = me?.role === 'PROVINCE_ADMIN';
   // 按上报口径: a closed year's stored figures in place of the current ones
   const reported = useReportedOverview(params.region, params.year, Boolean(params.reported));
-  const overview = reported.merge(data ?? previousData);
-  const stale = (loading && !data) || reported.loading;
+  const headline = reported.merge(headlineQuery.data ?? headlineQuery.previousData);
+  const stale = (headlineQuery.loading && !headlineQuery.data) || reported.loading;
   const isProvince = params.region === '220000';
-  const units = useQuery(UnitDistributionDocument, {
-    variables: { year: params.year, publicOwned: variables.publicOwned, sizeClasses: variables.sizeClasses, category: variables.category },
-    skip: !isProvince,
-  });
   // the big numbers' comparison: the same filters at the end of the year before
   const lastYear = useQuery(CoverageLastYearEndDocument, {
     variables: { regionCode: variables.regionCode, year: params.year - 1, publicOwned: variables.publicOwned, sizeClasses: variables.sizeClasses },
     skip: params.year <= FIRST_YEAR,
   });
-  const metric: DistributionMetric = params.metric ?? 'largeMediumRate';
-  const [people, setPeople] = useState<PeopleSelection | null>(null);
+  // the rest of the page once the big numbers are on screen (or their query failed); kept after
+  const [detailsWanted, setDetailsWanted] = useState(false);
+  const settled = !stale || Boolean(headlineQuery.error);
+  useEffect(() => {
+    if (settled) setDetailsWanted(true);
+  }, [settled]);
 
   const region = byCode.get(params.region);
   // province → unit → county → township, from the user's own region down to the one shown
@@ -66,10 +62,10 @@ export default function DashboardPage() {
     return chain;
   }, [byCode, params.region, scopeCode]);
 
-  const yearFigure = overview?.workforceTrend.years.find((entry) => entry.year === params.year);
-  const previousYearFigure = overview?.workforceTrend.years.find((entry) => entry.year === params.year - 1);
-  const goldNamedIn = (year: number) => overview?.awardFigures.find((entry) => entry.year === year)?.tiers.find((tier) => tier.tier === 'GOLD')?.named;
-  const distribution = overview?.distribution ?? [];
+  const yearFigure = headline?.workforceTrend.years.find((entry) => entry.year === params.year);
+  const previousYearFigure = headline?.workforceTrend.years.find((entry) => entry.year === params.year - 1);
+  const goldNamedIn = (year: number) => headline?.awardFigures.find((entry) => entry.year === year)?.tiers.find((tier) => tier.tier === 'GOLD')?.named;
+  const distribution = headline?.distribution ?? [];
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -102,7 +98,7 @@ export default function DashboardPage() {
         canClose={provinceAdmin && isProvince}
         onAsReported={(on) => update({ reported: on || undefined })}
       />
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
+      {headlineQuery.error ? <QueryError error={headlineQuery.error} onRetry={() => void headlineQuery.refetch()} /> : null}
       {reported.error ? <QueryError error={reported.error} onRetry={() => update({ reported: undefined })} /> : null}
       {params.category ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dashboard.filters.categoryNote')} /> : null}
 
@@ -110,80 +106,31 @@ export default function DashboardPage() {
         year={params.year}
         coordinators={params.category ? distribution.reduce((sum, row) => sum + row.coordinators, 0) : yearFigure?.activeAtYearEnd}
         previousCoordinators={params.category ? undefined : previousYearFigure?.activeAtYearEnd}
-        coverage={overview?.coverage}
+        coverage={headline?.coverage}
         previousCoverage={lastYear.data?.coverage}
-        coverageTarget={runningCoverageTarget(overview?.coverageProgress, params.year)}
+        coverageTarget={runningCoverageTarget(headline?.coverageProgress, params.year)}
         loading={stale}
         goldNamed={goldNamedIn(params.year)}
         previousGoldNamed={goldNamedIn(params.year - 1)}
         onUncovered={() => update({ uncovered: params.region })}
       />
 
-      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} xl={isProvince ? 14 : 24}>
-          <CoverageProgressChart progress={overview?.coverageProgress} loading={stale} />
-        </Col>
-        {isProvince ? (
-          <Col xs={24} xl={10}>
-            <UnitMap rows={units.data?.distribution ?? []} loading={units.loading && !units.data} metric={metric} onDrill={(code) => update({ region: code })} />
-          </Col>
-        ) : null}
-        <Col xs={24}>
-          <DistributionChart
-            rows={distribution.filter((row) => !row.own)}
-            loading={stale}
-            metric={metric}
-            onMetric={(next) => update({ metric: next })}
-            onDrill={(code) => update({ region: code })}
-            exportName={`distribution-${params.region}-${params.year}`}
-          />
-        </Col>
-        {/* full width: at 1366 px all nine columns show without sideways scroll */}
-        <Col xs={24}>
-          <RegionCoverageTable
-            rows={distribution}
-            loading={stale}
-            exportName={`coverage-by-region-${params.region}-${params.year}`}
-            onDrill={(code) => update({ region: code })}
-            onUncovered={(code) => update({ uncovered: code })}
-          />
-        </Col>
-      </Row>
-
-      <div style={{ marginTop: 12 }}>
-        <TargetCard regionCode={params.region} canAddTarget={provinceAdmin && isProvince} />
-      </div>
-
-      <div style={{ marginTop: 12 }}>
-        <AwardsChart awards={overview?.awardFigures ?? []} loading={stale} />
-      </div>
-      <div style={{ marginTop: 12 }}>
-        <DataQualityScoreCard regionCode={params.region} />
-      </div>
-
-      <Typography.Title level={4} style={{ marginTop: 20 }}>
-        {t('dashboard.structure.title', { year: params.year })}
-      </Typography.Title>
-      <StructureCharts
-        slices={overview?.workforceStructure ?? []}
-        loading={stale}
-        regionCode={params.region}
-        year={params.year}
-        onSelect={(dimension, bucket, label) => setPeople({ dimension, bucket, label: `${t(`dashboard.structure.dimensions.${dimension}`)} · ${label}` })}
-      />
-
-      <Typography.Title level={4} style={{ marginTop: 20 }}>
-        {t('dashboard.trend.section')}
-      </Typography.Title>
-      <WorkforceTrend trend={overview?.workforceTrend} loading={stale} />
-
-      <UncoveredEnterprisesDrawer
-        regionCode={params.uncovered}
-        regionName={params.uncovered ? byCode.get(params.uncovered)?.name : undefined}
-        publicOwned={params.publicOwned}
-        onClose={() => update({ uncovered: undefined })}
-      />
-      <PeopleDrawer regionCode={params.region} year={params.year} selection={people} onClose={() => setPeople(null)} />
+      {detailsWanted ? (
+        <Suspense fallback={<DetailsPlaceholder />}>
+          <DashboardDetails params={params} update={update} headline={headline} headlineLoading={stale} reported={reported} isProvince={isProvince} provinceAdmin={provinceAdmin} />
+        </Suspense>
+      ) : (
+        <DetailsPlaceholder />
+      )}
     </div>
+  );
+}
+
+/** Holds the place of the charts while their chunk and data come. */
+function DetailsPlaceholder() {
+  return (
+    <Card size="small" style={{ marginTop: 12 }} data-testid="dashboard-details-loading">
+      <Skeleton active paragraph={{ rows: 8 }} />
+    </Card>
   );
 }

@@ -30,25 +30,28 @@ export interface DashboardParams {
 
 const METRICS = ['coordinators', 'largeMediumRate', 'perHundredLargeMedium', 'largeMediumUncovered'] as const;
 
+/** The dashboard's state from its URL; `ownRegion` is the user's region (the default). */
+export function readDashboardParams(search: URLSearchParams, ownRegion: string | undefined, latest: number): DashboardParams {
+  const year = readPositiveInt(search, 'year');
+  const category = readIntList(search, 'category', 1, 6)[0];
+  return {
+    region: readText(search, 'region') ?? ownRegion ?? '220000',
+    year: year && year >= FIRST_YEAR && year <= latest ? year : latest,
+    publicOwned: readBoolean(search, 'public'),
+    sizes: readList(search, 'size', SIZE_CLASSES),
+    category,
+    uncovered: readText(search, 'uncovered'),
+    metric: readOneOf(search, 'metric', METRICS),
+    reported: readBoolean(search, 'reported') || undefined,
+  };
+}
+
 /** The dashboard's state lives in the URL, so a view can be bookmarked and shared. */
 export function useDashboardParams(): [DashboardParams, (patch: Partial<DashboardParams>) => void] {
   const { me } = useAuth();
   const [search, setSearch] = useSearchParams();
   const latest = currentYear();
-  const params = useMemo<DashboardParams>(() => {
-    const year = readPositiveInt(search, 'year');
-    const category = readIntList(search, 'category', 1, 6)[0];
-    return {
-      region: readText(search, 'region') ?? me?.regionCode ?? '220000',
-      year: year && year >= FIRST_YEAR && year <= latest ? year : latest,
-      publicOwned: readBoolean(search, 'public'),
-      sizes: readList(search, 'size', SIZE_CLASSES),
-      category,
-      uncovered: readText(search, 'uncovered'),
-      metric: readOneOf(search, 'metric', METRICS),
-      reported: readBoolean(search, 'reported') || undefined,
-    };
-  }, [search, me?.regionCode, latest]);
+  const params = useMemo(() => readDashboardParams(search, me?.regionCode, latest), [search, me?.regionCode, latest]);
 
   const update = useCallback(
     (patch: Partial<DashboardParams>) => {
@@ -80,4 +83,9 @@ export function overviewVariables(params: DashboardParams) {
     sizeClasses: params.sizes.length > 0 ? params.sizes : null,
     category: params.category ?? null,
   };
+}
+
+/** The API variables of the big numbers' query (DashboardHeadline). */
+export function headlineVariables(params: DashboardParams) {
+  return { ...overviewVariables(params), byCategory: params.category !== undefined };
 }
