@@ -364,7 +364,16 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.replicas?.stop();
-    if (this.applicationPool?.isInitialized) await this.applicationPool.destroy();
+    if (!this.applicationPool?.isInitialized) return;
+    // A request still open at shutdown (a response that never ended) holds a sticky runner whose
+    // release() does nothing: TypeORM's pool close awaits release() of its first connected runner
+    // until none is left, and would spin on it forever, starving the event loop. Release them.
+    const driver = this.applicationPool.driver as unknown as { connectedQueryRunners?: QueryRunner[] };
+    for (const runner of [...(driver.connectedQueryRunners ?? [])]) {
+      const realRelease = (runner as QueryRunner & { realRelease?: () => Promise<void> }).realRelease;
+      await (realRelease ? realRelease() : runner.release()).catch(() => undefined);
+    }
+    await this.applicationPool.destroy();
   }
 }
 
