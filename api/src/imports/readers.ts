@@ -61,10 +61,19 @@ export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
   }
 }
 
-// Run from TypeScript sources (tests): the worker compiles its modules with swc as it loads them.
+// Run from TypeScript sources (tests): the worker compiles its modules with swc as it loads them,
+// and takes @registry/domain from its sources too (tsconfig.base.json's path), as jest does: the
+// package's built dist may be absent or older than the sources.
 export const TYPESCRIPT_WORKER = `
 const { workerData } = require('node:worker_threads');
+const Module = require('node:module');
+const path = require('node:path');
 const { transformFileSync } = require(require.resolve('@swc/core', { paths: [workerData.directory] }));
+const domainSources = path.join(workerData.directory, '../../../libs/domain/src/index.ts');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return resolve.call(this, request === '@registry/domain' ? domainSources : request, ...rest);
+};
 require.extensions['.ts'] = (module, filename) =>
   module._compile(transformFileSync(filename, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, filename);
 require(workerData.entry);
