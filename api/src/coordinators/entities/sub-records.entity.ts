@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { WorkRecordKind, WorkRecordOutcome } from '@registry/domain';
 import { numericTransformer } from '../../enterprises/enterprise.entity';
 
 // The dated sub-records of a coordinator (SPEC.md "Coordinators"). Each row belongs to one
@@ -71,14 +72,25 @@ export class DisciplinaryRecordEntity {
   @Column({ type: 'varchar', nullable: true }) description!: string | null;
 }
 
+// 六(三): also a record of its own (migration WorkRecords, api/src/work-records).
 @Entity('work_record')
 export class WorkRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'coordinator_id', type: 'bigint' }) coordinatorId!: string;
-  @Column({ type: 'varchar' }) kind!: 'DISPUTE_MEDIATED' | 'CONSULTATION' | 'TRAINING_GIVEN' | 'OTHER';
+  @Column({ type: 'varchar' }) kind!: WorkRecordKind;
   @Column({ type: 'integer' }) count!: number;
   @Column({ name: 'recorded_on', type: 'date' }) recordedOn!: string;
+  @Column({ name: 'date_precision', type: 'varchar' }) precision!: 'DAY' | 'MONTH';
+  @Column({ name: 'enterprise_id', type: 'bigint', nullable: true }) enterpriseId!: string | null;
+  @Column({ type: 'varchar', nullable: true }) outcome!: WorkRecordOutcome | null;
   @Column({ type: 'varchar', nullable: true }) description!: string | null;
+  /** the coordinator's region on recorded_on (kept by trigger) */
+  @Column({ name: 'region_code', type: 'varchar' }) regionCode!: string;
+  @Column({ name: 'region_path', type: 'varchar' }) regionPath!: string;
+  @Column({ name: 'recorded_by', type: 'bigint', nullable: true }) recordedBy!: string | null;
+  @Column({ type: 'integer' }) version!: number;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 export const COORDINATOR_SUB_RECORD_ENTITIES = [

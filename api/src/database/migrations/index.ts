@@ -21,6 +21,7 @@ import { TrainingAndSubsidies1766700001000 } from './1766700001000-TrainingAndSu
 import { DataQualityRules1766800000000 } from './1766800000000-DataQualityRules';
 import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
+import { WorkRecords1766900000000 } from './1766900000000-WorkRecords';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
 // One per line, in timestamp order (scripts regenerate it on merges).
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   DataQualityRules1766800000000,
   BoundaryMaps1766810000000,
   ProvinceCodeChecks1766820000000,
+  WorkRecords1766900000000,
 ];
