@@ -30,6 +30,8 @@ import {
   STATUS_LABELS,
   SUBSIDY_LABELS,
   takesRegionLevel,
+  WORK_RECORD_KIND_LABELS,
+  WORK_RECORD_OUTCOME_LABELS,
   type CodeList,
   type ImportKind,
   type SheetSpec,
@@ -40,6 +42,8 @@ export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises
 export const EXPORT_KINDS: ExportKind[] = ['coordinators', 'enterprises', 'uncovered-enterprises', 'nominations'];
 
 const CODES_SHEET = '代码';
+/** Work records with the credit code of the enterprise served (the sheet names the enterprise by it). */
+const WORK_RECORD_ROWS = `(select w.*, e.credit_code as enterprise_code from work_record w left join enterprise e on e.id = w.enterprise_id) work_record_rows`;
 const VALIDATION_ROWS = 2000;
 const PAGE = 1000;
 
@@ -87,6 +91,8 @@ export class SpreadsheetsService {
       industry: { title: '行业门类', values: INDUSTRY_SECTIONS.map((section) => labelWithCode(section.name, section.section)) },
       size: { title: '企业规模', values: Object.values(SIZE_CLASS_LABELS) },
       subsidy: { title: '补贴类型', values: Object.values(SUBSIDY_LABELS) },
+      workKind: { title: '工作类型', values: Object.values(WORK_RECORD_KIND_LABELS) },
+      workOutcome: { title: '调解结果', values: Object.values(WORK_RECORD_OUTCOME_LABELS) },
     };
   }
 
@@ -170,6 +176,7 @@ export class SpreadsheetsService {
       educations: { seq: '示例', idNumber: id, eduLevel: '硕士研究生', eduMajor: '劳动经济学', eduSchool: '东北师范大学', eduGraduatedOn: '2012-06-30' },
       workPeriods: { seq: '示例', idNumber: id, workStart: '2008-07-01', workEnd: '2015-02-28', workOccupation: '人力资源管理', workEmployer: '吉林示例集团' },
       trainings: { seq: '示例', idNumber: id, course: '劳动争议调解实务', hours: 16, provider: '吉林省劳动关系研究会', result: '合格', completedOn: '2022-09-15', subsidyKind: '职业培训补贴', subsidyAmount: 800 },
+      workRecords: { seq: '示例', idNumber: id, workKind: '调解劳动争议', workCount: 2, workDate: '2024-05', workOutcome: '调解成功', workDescription: '工资拖欠争议，经调解达成协议' },
     };
   }
 
@@ -365,6 +372,14 @@ export class SpreadsheetsService {
       [COORDINATOR_SUB_SHEETS[1], 'education', 1, (r) => ({ eduLevel: education[String(r.level)], eduMajor: r.major, eduSchool: r.school, eduGraduatedOn: r.graduated_on })],
       [COORDINATOR_SUB_SHEETS[2], 'work_period', 1, (r) => ({ workStart: r.start_on, workEnd: r.end_on, workOccupation: r.occupation, workEmployer: r.employer })],
       [COORDINATOR_SUB_SHEETS[3], 'training', 0, (r) => ({ course: r.course, hours: r.hours === null ? null : Number(r.hours), provider: r.provider, result: r.result, completedOn: r.completed_on, subsidyKind: r.subsidy_kind ? (SUBSIDY_LABELS as Record<string, string>)[String(r.subsidy_kind)] : null, subsidyAmount: r.subsidy_amount === null ? null : Number(r.subsidy_amount) })],
+      [COORDINATOR_SUB_SHEETS[4], WORK_RECORD_ROWS, 0, (r) => ({
+        workKind: (WORK_RECORD_KIND_LABELS as Record<string, string>)[String(r.kind)],
+        workCount: r.count,
+        workDate: r.date_precision === 'MONTH' ? String(r.recorded_on).slice(0, 7) : r.recorded_on,
+        workEnterpriseCode: r.enterprise_code,
+        workOutcome: r.outcome ? (WORK_RECORD_OUTCOME_LABELS as Record<string, string>)[String(r.outcome)] : null,
+        workDescription: r.description,
+      })],
     ];
     for (const [sheet, table, skip, map] of subs) {
       await this.startSheet(writer, sheet, null);
