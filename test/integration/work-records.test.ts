@@ -1,4 +1,5 @@
 import { addDays, todayIsoDate, WORK_RECORD_KINDS } from '@registry/domain';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { seededRandom } from '../support/seeded-random';
 import { CREATE_COORDINATOR, coordinatorInput, idNumber } from '../support/fixtures';
@@ -276,6 +277,31 @@ describe('work records (六(三) 工作情况)', () => {
     await expect(figures(CHANGCHUN, LAST_YEAR, county)).rejects.toThrow(/BAD_USER_INPUT/);
     const future = await t.graphql(`{ workFigures(year: ${THIS_YEAR + 1}) { year } }`, {}, county);
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+
+  it('exports the records behind a figure and the silent coordinators as xlsx, within the jurisdiction', async () => {
+    const download = async (kind: string, filter: Record<string, unknown>, token = county) => {
+      const response = await fetch(`${t.baseUrl}/api/exports/${kind}.xlsx?filter=${encodeURIComponent(JSON.stringify(filter))}`, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status !== 200) return { status: response.status, rows: [] as unknown[][] };
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      const rows = (book.worksheets[0].getSheetValues().slice(3) as unknown[][]).map((row) => row.slice(1));
+      return { status: 200, rows: rows.filter((row) => row[0] !== '合计') };
+    };
+    const read = await figures(CHAOYANG, LAST_YEAR);
+    const records = await download('work-records', { regionCode: CHAOYANG, year: LAST_YEAR });
+    expect(records.status).toBe(200);
+    expect(records.rows).toHaveLength(read.total.records);
+    expect(records.rows.reduce((sum: number, row) => sum + Number(row[3]), 0)).toBe(read.total.byKind.reduce((sum: number, kind: { count: number }) => sum + kind.count, 0));
+    const silent = await download('silent-coordinators', { regionCode: CHAOYANG, year: LAST_YEAR });
+    expect(silent.rows).toHaveLength(read.total.silentCoordinators);
+    expect((await download('work-records', { regionCode: NANGUAN, year: LAST_YEAR })).status).toBe(400);
+    expect((await download('silent-coordinators', { regionCode: NANGUAN })).status).toBe(400);
+    expect((await download('work-records', { year: 'last' })).status).toBe(400);
+    // without a region: the county's own only (another county's record is not in it)
+    const all = await download('work-records', {}, nanguan);
+    expect(all.rows.map((row) => row[1])).not.toContain(undefined);
+    expect(all.rows).toHaveLength((await t.graphql(`{ workRecords { total } }`, {}, nanguan)).data!.workRecords.total);
   });
 
   it("keeps last year's figures when a coordinator later moves to another county; a back-dated move takes the records since", async () => {
