@@ -7,6 +7,7 @@ import { QueryError } from '../../app/components/QueryError';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useRegions } from '../../app/hooks/useRegions';
 import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
+import { WorkFiguresCard } from '../../work-records/components/WorkFiguresCard';
 import { currentYear, FIRST_YEAR, overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
 import { useReportedOverview } from '../hooks/useReportedOverview';
 import { runningCoverageTarget, type DistributionMetric } from '../utils/figures';
@@ -156,6 +157,9 @@ export default function DashboardPage() {
 
       <div style={{ marginTop: 12 }}>
         <AwardsChart awards={overview?.awardFigures ?? []} loading={stale} />
+      </div>
+      <div style={{ marginTop: 12 }}>
+        <WorkFiguresCard regionCode={params.region} year={params.year} />
       </div>
       <div style={{ marginTop: 12 }}>
         <DataQualityScoreCard regionCode={params.region} />
