@@ -160,18 +160,18 @@ export function WorkRecordsTab({ regionCode, year, onChanged }: { regionCode?: s
           </Form.Item>
         ) : (
           <Form.Item name="coordinatorId" label={t('workRecords.coordinator')} rules={[requiredRule(t, 'workRecords.coordinator')]}>
-            <CoordinatorSelect placeholder={t('workRecords.coordinatorPlaceholder')} id="work-coordinator" />
+            <CoordinatorSelect placeholder={t('workRecords.coordinatorPlaceholder')} />
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('workRecords.kind')} rules={[requiredRule(t, 'workRecords.kind')]}>
-          <Select options={WORK_RECORD_KINDS.map((value) => ({ value, label: t(`enums.workRecordKind.${value}`) }))} id="work-kind" />
+          <Select options={WORK_RECORD_KINDS.map((value) => ({ value, label: t(`enums.workRecordKind.${value}`) }))} />
         </Form.Item>
         <Space size={16} align="start" wrap>
           <Form.Item name="count" label={t('workRecords.count')} rules={[requiredRule(t, 'workRecords.count')]} extra={t('workRecords.countHelp')}>
-            <InputNumber min={0} max={100000} precision={0} style={{ width: 140 }} id="work-count" />
+            <InputNumber min={0} max={100000} precision={0} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="recordedOn" label={t('workRecords.recordedOn')} rules={[requiredRule(t, 'workRecords.recordedOn')]}>
-            <IsoDatePicker placeholder={t('common.datePlaceholder')} style={{ width: 160 }} id="work-recorded-on" />
+            <IsoDatePicker placeholder={t('common.datePlaceholder')} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="precision" label={t('workRecords.precision')}>
             <Radio.Group optionType="button" options={(['DAY', 'MONTH'] as const).map((value) => ({ value, label: t(`enums.workRecordPrecision.${value}`) }))} />
@@ -179,7 +179,7 @@ export function WorkRecordsTab({ regionCode, year, onChanged }: { regionCode?: s
         </Space>
         {kind === 'DISPUTE_MEDIATED' ? (
           <Form.Item name="outcome" label={t('workRecords.outcome')}>
-            <Select allowClear options={WORK_RECORD_OUTCOMES.map((value) => ({ value, label: t(`enums.workRecordOutcome.${value}`) }))} id="work-outcome" />
+            <Select allowClear options={WORK_RECORD_OUTCOMES.map((value) => ({ value, label: t(`enums.workRecordOutcome.${value}`) }))} />
           </Form.Item>
         ) : null}
         <Form.Item name="enterpriseId" label={t('workRecords.enterprise')}>
