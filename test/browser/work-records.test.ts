@@ -55,9 +55,13 @@ test('adds a mediation for a coordinator and sees the year’s figure change', a
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await expect(eventually(async () => (await options.count()) > 0 && (await options.filter({ hasNotText: person.name }).count()) === 0, true, 30_000)).resolves.toBe(true);
   await options.filter({ hasText: person.name }).first().click();
-  await dialog.getByLabel('次数').fill('5');
+  await dialog.locator('.ant-select-selection-item', { hasText: person.name }).waitFor();
+  const count = dialog.getByRole('spinbutton', { name: '次数' });
+  await count.waitFor();
+  await count.fill('5');
   await dialog.locator('.ant-form-item').filter({ hasText: '调解结果' }).locator('.ant-select-selector').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '调解成功' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="调解成功"]').click();
+  await dialog.locator('.ant-form-item').filter({ hasText: '调解结果' }).locator('.ant-select-selection-item', { hasText: '调解成功' }).waitFor();
   await dialog.getByLabel('工作说明').fill('浏览器测试：工资争议调解');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -66,8 +70,10 @@ test('adds a mediation for a coordinator and sees the year’s figure change', a
   const row = page.getByTestId('work-records-table').locator('.ant-table-row').filter({ hasText: '浏览器测试：工资争议调解' });
   await row.waitFor();
   await row.getByText(person.name).waitFor();
-  await row.getByText('调解成功').waitFor();
   expect(await disputesThisYear()).toBe(before + 5);
+  const [saved] = await app.sql(`select outcome, count, recorded_by is not null as authored from work_record where description = '浏览器测试：工资争议调解'`);
+  expect(saved).toEqual({ outcome: 'MEDIATED', count: 5, authored: true });
+  await row.getByText('调解成功').waitFor();
   const [audit] = await app.sql(`select action from audit_log where object_type = 'work_record' order by id desc limit 1`);
   expect(audit.action).toBe('WORK_RECORD_CREATE');
 
