@@ -11,7 +11,8 @@ import { APPLICATION_ROLE } from './1764000001000-ApplicationRoleAndRowSecurity'
 //   ADR 0800), kept by trigger on every write of the record and of the assignments, so that a later
 //   move leaves past records where they were and a back-dated move takes the records since.
 //   region_path is the region's current path (row-level security and region moves), the figures
-//   of a year take region_code through that year's hierarchy.
+//   of a year take region_code through that year's hierarchy; province_code (ADR 0902) is set with
+//   them and held to the region by a check.
 // Row-level security: a record is readable where it is counted or where its coordinator is
 // visible now, and written only by the office of a visible coordinator.
 const KINDS = ['DISPUTE_MEDIATED', 'POLICY_PUBLICITY', 'EMPLOYMENT_GUIDANCE', 'COLLECTIVE_NEGOTIATION', 'TRAINING_GIVEN', 'CONSULTATION', 'OTHER'];
@@ -35,6 +36,7 @@ export class WorkRecords1766900000000 implements MigrationInterface {
         add column outcome varchar(24),
         add column region_code varchar(12) references region(code),
         add column region_path varchar(80) collate "C",
+        add column province_code char(2),
         add column recorded_by bigint references app_user(id) on delete set null,
         add column version integer not null default 1,
         add column created_at timestamptz not null default now(),
@@ -59,6 +61,7 @@ export class WorkRecords1766900000000 implements MigrationInterface {
       begin
         new.region_code := work_record_region(new.coordinator_id, new.recorded_on);
         new.region_path := (select r.path from region r where r.code = new.region_code);
+        new.province_code := left(new.region_code, 2);
         return new;
       end $$;
       create trigger work_record_counted_in before insert or update of coordinator_id, recorded_on, region_code on work_record
@@ -66,7 +69,9 @@ export class WorkRecords1766900000000 implements MigrationInterface {
 
       update work_record set recorded_on = recorded_on;
       alter table work_record alter column region_code set not null, alter column region_path set not null;
-      alter table work_record add column province_code char(2) generated always as (left(region_code, 2)::char(2)) stored not null;
+      update work_record set province_code = left(region_code, 2);
+      alter table work_record alter column province_code set not null,
+        add constraint work_record_province check (province_code = left(region_code, 2));
 
       -- an assignment written or moved: the coordinator's records of its days follow it
       create function work_record_follow_assignment() returns trigger language plpgsql security definer set search_path = public as $$
