@@ -27,6 +27,7 @@ import { DataQualityModule } from './data-quality/data-quality.module';
 import { MapsModule } from './maps/maps.module';
 import { StudiosModule } from './studios/studios.module';
 import { TrainingModule } from './training/training.module';
+import { WorkRecordsModule } from './work-records/work-records.module';
 
 /** Where the generated schema is written (committed; the web's types are generated from it). */
 export const SCHEMA_FILE = resolve('api/schema.gql');
@@ -74,6 +75,7 @@ export class AppModule {
         YearEndModule,
         StudiosModule,
         TrainingModule,
+        WorkRecordsModule,
       ],
       controllers: [HealthController],
       providers: [BootstrapService],

@@ -23,8 +23,9 @@ import {
   TrainingSessionsResolver,
 } from './training/training.resolver';
 import { UsersResolver } from './users/users.resolver';
+import { WorkRecordsResolver } from './work-records/work-records.resolver';
 import { YearEndResolver } from './year-end/year-end.resolver';
 
 // Every resolver class, for writing api/schema.gql without starting the app. A feature that
 // adds a resolver adds it here too (the schema test fails otherwise).
-export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, CoordinatorBatchResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver];
+export const RESOLVERS: Function[] = [AuthResolver, UsersResolver, RegionsResolver, EnterprisesResolver, CoordinatorsResolver, CoordinatorBatchResolver, IdNumberRevealResolver, AuditLogResolver, AwardRulesResolver, AwardCampaignsResolver, NominationsResolver, AnalyticsResolver, PublicAwardsResolver, CertificateFieldsResolver, CalendarYearsResolver, RemindersResolver, DataQualityResolver, MapsResolver, YearEndResolver, StudiosResolver, TrainingProvidersResolver, TrainingSessionsResolver, TrainingParticipationsResolver, SubsidyClaimsResolver, TrainingFiguresResolver, CoordinatorTrainingResolver, WorkRecordsResolver];

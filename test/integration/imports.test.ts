@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('templates', () => {
   it('offers Chinese headers with notes, dropdowns, an example row and a codes sheet limited to the scope', async () => {
     const book = await readWorkbook(await admin.download('/api/imports/templates/coordinators.xlsx'));
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['协调员', '证书', '学历', '工作经历', '培训', '代码']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['协调员', '证书', '学历', '工作经历', '培训', '工作记录', '代码']);
     const main = book.getWorksheet('协调员')!;
     const header = (main.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 4)).toEqual(['序号', '姓名*', '身份证号*', '所在地区*']);

@@ -30,6 +30,7 @@ const KEYS_WITHOUT_PROVINCE: Record<string, string> = {
   training_session_pkey: 'identity primary key; becomes (province_code, id) in ADR 0902 step 3',
   training_participation_pkey: 'identity primary key; becomes (province_code, id) in ADR 0902 step 3',
   subsidy_claim_pkey: 'identity primary key; becomes (province_code, id) in ADR 0902 step 3',
+  work_record_pkey: 'identity primary key (a sub-record of its coordinator before it was scoped); becomes (province_code, id) in ADR 0902 step 3',
 };
 
 describe('schema ready for distribution by province', () => {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compareDates, isValidIsoDate, todayIsoDate } from '@registry/domain';
+import { compareDates, isValidIsoDate, isWithinScope, todayIsoDate, workRecordDay } from '@registry/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RegistryError } from '../common/registry-error';
+import type { SessionUser } from '../common/session-user';
+import { validateWorkRecord } from '../work-records/work-record-rules';
 import {
   CertificateInput,
   DisciplinaryRecordInput,
@@ -91,7 +93,10 @@ const TABLES: Record<SubRecordKey, { table: string; columns: [string, string, (r
     columns: [
       ['kind', 'varchar', (r: WorkRecordInput) => r.kind],
       ['count', 'integer', (r: WorkRecordInput) => r.count ?? 1],
-      ['recorded_on', 'date', (r: WorkRecordInput) => r.recordedOn],
+      ['recorded_on', 'date', (r: WorkRecordInput) => workRecordDay(r.recordedOn, r.precision ?? 'DAY')],
+      ['date_precision', 'varchar', (r: WorkRecordInput) => r.precision ?? 'DAY'],
+      ['enterprise_id', 'bigint', (r: WorkRecordInput) => r.enterpriseId || null],
+      ['outcome', 'varchar', (r: WorkRecordInput) => r.outcome ?? null],
       ['description', 'varchar', (r: WorkRecordInput) => r.description ?? null],
     ],
   },
@@ -141,6 +146,7 @@ export class CoordinatorRecordsService {
         throw RegistryError.badInput(`workPeriods[${index}].end`, `结束日期 ${period.end} 早于开始日期 ${period.start}`);
       }
     });
+    (input.workRecords ?? []).forEach((record, index) => validateWorkRecord(record, `workRecords[${index}].`));
     (input.certificates ?? []).forEach((certificate, index) => {
       if (!Number.isInteger(certificate.level) || certificate.level < 1 || certificate.level > 5) {
         throw RegistryError.badInput(`certificates[${index}].level`, '等级应为 1（一级）至 5（五级）');
@@ -149,11 +155,16 @@ export class CoordinatorRecordsService {
   }
 
   /** Replaces each list that is given (null/undefined lists are left as they are). */
-  async replace(manager: EntityManager, coordinatorId: string, input: SubRecordsInput): Promise<string[]> {
+  async replace(manager: EntityManager, coordinatorId: string, input: SubRecordsInput, user?: Pick<SessionUser, 'id' | 'scopePath'>): Promise<string[]> {
     const replaced: string[] = [];
     for (const key of SUB_RECORD_KEYS) {
       const rows = input[key];
       if (rows == null) continue;
+      if (key === 'workRecords') {
+        await this.mergeWorkRecords(manager, coordinatorId, rows as WorkRecordInput[], user);
+        replaced.push(key);
+        continue;
+      }
       const { table, columns } = TABLES[key];
       await manager.query(`delete from ${table} where coordinator_id = $1`, [coordinatorId]);
       if (rows.length > 0) {
@@ -168,6 +179,52 @@ export class CoordinatorRecordsService {
       replaced.push(key);
     }
     return replaced;
+  }
+
+  /**
+   * Work records are first-class (六(三)): a row that names an existing record of this person keeps
+   * it (id, author, creation), updated where it differs; rows without an id are new; the person's
+   * other records go. An enterprise served must lie in the writer's jurisdiction.
+   */
+  private async mergeWorkRecords(manager: EntityManager, coordinatorId: string, rows: WorkRecordInput[], user?: Pick<SessionUser, 'id' | 'scopePath'>): Promise<void> {
+    const existing: { id: string }[] = await manager.query(`select id::text from work_record where coordinator_id = $1`, [coordinatorId]);
+    const own = new Set(existing.map((row) => row.id));
+    rows.forEach((row, index) => {
+      if (row.id && !own.has(String(row.id))) throw RegistryError.badInput(`workRecords[${index}].id`, `工作记录 ${row.id} 不存在`);
+    });
+    const enterpriseIds = [...new Set(rows.map((row) => row.enterpriseId).filter((id): id is string => !!id))];
+    if (enterpriseIds.length > 0) {
+      const found: { id: string; region_path: string }[] = await manager.query(
+        `select id::text, region_path from enterprise where id = any($1::bigint[])`,
+        [enterpriseIds.filter((id) => /^\d{1,18}$/.test(id))],
+      );
+      const visible = new Set(found.filter((row) => !user || isWithinScope(row.region_path, user.scopePath)).map((row) => row.id));
+      rows.forEach((row, index) => {
+        if (row.enterpriseId && !visible.has(row.enterpriseId)) throw RegistryError.badInput(`workRecords[${index}].enterpriseId`, `用人单位 ${row.enterpriseId} 不存在`);
+      });
+    }
+    const kept = rows.filter((row) => row.id).map((row) => String(row.id));
+    await manager.query(`delete from work_record where coordinator_id = $1 and not (id = any($2::bigint[]))`, [coordinatorId, kept]);
+    const { columns } = TABLES.workRecords;
+    const arraysOf = (list: WorkRecordInput[]) => columns.map(([, , value]) => list.map((row) => (value as (r: unknown) => unknown)(row)));
+    const updates = rows.filter((row) => row.id);
+    if (updates.length > 0) {
+      const names = columns.map(([name]) => name);
+      await manager.query(
+        `update work_record w set ${names.map((name) => `${name} = u.${name}`).join(', ')}, version = w.version + 1, updated_at = now()
+         from unnest($2::bigint[], ${columns.map(([, type], index) => `$${index + 3}::${type}[]`).join(', ')}) as u(id, ${names.join(', ')})
+         where w.id = u.id and w.coordinator_id = $1 and (${names.map((name) => `w.${name} is distinct from u.${name}`).join(' or ')})`,
+        [coordinatorId, updates.map((row) => row.id), ...arraysOf(updates)],
+      );
+    }
+    const inserts = rows.filter((row) => !row.id);
+    if (inserts.length > 0) {
+      await manager.query(
+        `insert into work_record (coordinator_id, recorded_by, ${columns.map(([name]) => name).join(', ')})
+         select $1, $2::bigint, * from unnest(${columns.map(([, type], index) => `$${index + 3}::${type}[]`).join(', ')})`,
+        [coordinatorId, user?.id ?? null, ...arraysOf(inserts)],
+      );
+    }
   }
 
   /** One statement per relation for a whole page of coordinators (DataLoader batch). */

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/date.scalar';
 import { EducationLevel, HonorLevel } from '../common/enums';
 import { CoordinatorAffiliation, CoordinatorStatus } from './dto/coordinator.input';
-import { SubsidyKind, WorkRecordKind } from './dto/sub-record.input';
+import { SubsidyKind, WorkRecordKind, WorkRecordOutcome, WorkRecordPrecision } from './dto/sub-record.input';
 import { EnterpriseModel } from '../enterprises/enterprise.model';
 import type { EnterpriseEntity } from '../enterprises/enterprise.entity';
 
@@ -64,13 +64,22 @@ export class DisciplinaryRecordModel {
   @Field(() => String, { nullable: true }) description!: string | null;
 }
 
-@ObjectType('WorkRecord')
+@ObjectType('WorkRecord', { description: '六(三) 工作情况: one dated piece of work of a coordinator' })
 export class WorkRecordModel {
   @Field(() => ID) id!: string;
+  @Field(() => ID) coordinatorId!: string;
   @Field(() => WorkRecordKind) kind!: WorkRecordKind;
   @Field(() => Int) count!: number;
-  @Field(() => DateScalar) recordedOn!: string;
+  @Field(() => DateScalar, { description: 'the day, or the 1st of the month when precision is MONTH' }) recordedOn!: string;
+  @Field(() => WorkRecordPrecision) precision!: WorkRecordPrecision;
+  @Field(() => ID, { nullable: true }) enterpriseId!: string | null;
+  @Field(() => WorkRecordOutcome, { nullable: true }) outcome!: WorkRecordOutcome | null;
   @Field(() => String, { nullable: true }) description!: string | null;
+  @Field({ description: "where it is counted: the coordinator's region on recordedOn" }) regionCode!: string;
+  @Field(() => ID, { nullable: true, description: 'the account that recorded it (null: imported or older records)' }) recordedBy!: string | null;
+  @Field(() => Int) version!: number;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
 }
 
 @ObjectType('CoordinatorAssignment', { description: 'an employer or unit and region, held from … to (the last day; null: still held)' })

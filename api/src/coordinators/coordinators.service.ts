@@ -199,7 +199,7 @@ export class CoordinatorsService {
         if (isUniqueViolation(error)) throw RegistryError.badInput('idNumber', '该身份证号码已登记为协调员');
         throw error;
       }
-      const replaced = await this.records.replace(manager, id, input);
+      const replaced = await this.records.replace(manager, id, input, user);
       await this.audit.record(
         user,
         { action: 'COORDINATOR_CREATE', objectType: 'coordinator', objectId: id, regionPath: region.path, detail: { name, subRecords: replaced } },
@@ -277,7 +277,7 @@ export class CoordinatorsService {
         ],
       );
       await assertVersionMatched(manager, result, 'coordinator', current.id, '协调员');
-      const replaced = await this.records.replace(manager, current.id, input);
+      const replaced = await this.records.replace(manager, current.id, input, user);
       await this.audit.record(
         user,
         {

@@ -17,7 +17,7 @@ export function takesRegionLevel(kind: ImportKind, level: string): boolean {
 }
 
 /** Which dropdown list a column offers (the 代码 sheet holds each list in a column). */
-export type CodeList = 'region' | 'category' | 'affiliation' | 'yesno' | 'status' | 'certLevel' | 'education' | 'industry' | 'size' | 'subsidy';
+export type CodeList = 'region' | 'category' | 'affiliation' | 'yesno' | 'status' | 'certLevel' | 'education' | 'industry' | 'size' | 'subsidy' | 'workKind' | 'workOutcome';
 
 export interface ColumnSpec {
   key: string;
@@ -31,7 +31,7 @@ export interface ColumnSpec {
   width?: number;
 }
 
-export type SheetKind = 'coordinator' | 'certificates' | 'educations' | 'workPeriods' | 'trainings' | 'enterprise';
+export type SheetKind = 'coordinator' | 'certificates' | 'educations' | 'workPeriods' | 'trainings' | 'workRecords' | 'enterprise';
 
 export interface SheetSpec {
   kind: SheetKind;
@@ -112,12 +112,23 @@ function subSheet(kind: SheetKind, name: string, columns: ColumnSpec[]): SheetSp
   return { kind, name, columns: [SEQ, { ...ID, note: `${ID.note} 须与「协调员」表中的某一行相同。` }, ...columns.map((c) => ({ ...c })), REF] };
 }
 
-/** Further certificates, educations, work periods and trainings: one row each, keyed by ID number. */
+/** 六(三) 工作情况: one row per piece of work; a file with this sheet replaces the person's work records. */
+export const WORK_RECORD_COLUMNS: ColumnSpec[] = [
+  { key: 'workKind', header: '工作类型', required: true, list: 'workKind', width: 14, note: '从下拉列表选择：调解劳动争议、政策宣传、用工指导、集体协商、培训授课、咨询接待、其他；也可填代码（如 DISPUTE_MEDIATED）。' },
+  { key: 'workCount', header: '次数', note: '不小于 0 的整数（如调解的争议件数、接待人次）；留空为 1。' },
+  { key: 'workDate', header: '工作日期', required: true, width: 12, note: '具体日期（2025-03-15）或只填月份（2025-03、2025年3月）；不得晚于今天。' },
+  { key: 'workEnterpriseCode', header: '服务企业统一社会信用代码', text: true, width: 21, note: '可留空；须为您管辖范围内已登记的用人单位。' },
+  { key: 'workOutcome', header: '调解结果', list: 'workOutcome', note: '仅“调解劳动争议”填写：调解成功、调解未成功、转仲裁、当事人撤回；可留空。' },
+  { key: 'workDescription', header: '工作说明', width: 24, note: '可留空，最多 1000 字。' },
+];
+
+/** Further certificates, educations, work periods, trainings and work records: one row each, keyed by ID number. */
 export const COORDINATOR_SUB_SHEETS: SheetSpec[] = [
   subSheet('certificates', '证书', CERTIFICATE_COLUMNS),
   subSheet('educations', '学历', EDUCATION_COLUMNS),
   subSheet('workPeriods', '工作经历', WORK_PERIOD_COLUMNS),
   subSheet('trainings', '培训', TRAINING_COLUMNS),
+  subSheet('workRecords', '工作记录', WORK_RECORD_COLUMNS),
 ];
 
 export const ENTERPRISE_SHEET: SheetSpec = {
@@ -179,5 +190,6 @@ export const CATEGORY_LABELS: Record<string, string> = Object.fromEntries([1, 2,
 export const AFFILIATION_LABELS = { ENTERPRISE: '用人单位', TRIPARTITE: '三方成员单位', GRASSROOTS: '基层平台', OTHER: '其他' } as const;
 export const STATUS_LABELS = { ACTIVE: '在岗', LEFT: '离岗' } as const;
 export const CERT_LEVEL_LABELS: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级', '4': '四级', '5': '五级' };
+export { WORK_RECORD_KIND_LABELS, WORK_RECORD_OUTCOME_LABELS } from '@registry/domain';
 export const SUBSIDY_LABELS = { VOCATIONAL_TRAINING: '职业培训补贴', SKILL_UPGRADE: '技能提升补贴', LIVING_ALLOWANCE: '生活费补贴' } as const;
 export { EDUCATION_LEVEL_LABELS, GENDER_LABELS, INDUSTRY_SECTIONS, SIZE_CLASS_LABELS };

@@ -13,12 +13,17 @@ import {
   COORDINATOR_SUB_SHEETS,
   STATUS_LABELS,
   SUBSIDY_LABELS,
+  WORK_RECORD_KIND_LABELS,
+  WORK_RECORD_OUTCOME_LABELS,
   type SheetSpec,
 } from './columns';
 import { CellStyle, columnName, XlsxStreamWriter, type CellValue } from './xlsx-writer';
 
 /** Rows a cursor fetch returns at once. */
 const PAGE = 200;
+
+/** The work records with the credit code of the enterprise each served (a table expression). */
+const WORK_RECORD_ROWS = `(select w.*, e.credit_code as enterprise_code from work_record w left join enterprise e on e.id = w.enterprise_id)`;
 
 /** The queries of one export: one read-only REPEATABLE READ transaction (runInSnapshot). */
 export interface ExportSnapshot {
@@ -164,6 +169,15 @@ export async function writeCoordinatorExport(
       [COORDINATOR_SUB_SHEETS[1], 'education', 1, (r) => ({ eduLevel: education[String(r.level)], eduMajor: r.major, eduSchool: r.school, eduGraduatedOn: r.graduated_on })],
       [COORDINATOR_SUB_SHEETS[2], 'work_period', 1, (r) => ({ workStart: r.start_on, workEnd: r.end_on, workOccupation: r.occupation, workEmployer: r.employer })],
       [COORDINATOR_SUB_SHEETS[3], 'training', 0, (r) => ({ course: r.course, hours: r.hours === null ? null : Number(r.hours), provider: r.provider, result: r.result, completedOn: r.completed_on, subsidyKind: r.subsidy_kind ? (SUBSIDY_LABELS as Record<string, string>)[String(r.subsidy_kind)] : null, subsidyAmount: r.subsidy_amount === null ? null : Number(r.subsidy_amount) })],
+      // 六(三): the enterprise served by its credit code, a month as YYYY-MM
+      [COORDINATOR_SUB_SHEETS[4], WORK_RECORD_ROWS, 0, (r) => ({
+        workKind: (WORK_RECORD_KIND_LABELS as Record<string, string>)[String(r.kind)],
+        workCount: r.count,
+        workDate: r.date_precision === 'MONTH' ? String(r.recorded_on).slice(0, 7) : r.recorded_on,
+        workEnterpriseCode: r.enterprise_code,
+        workOutcome: r.outcome ? (WORK_RECORD_OUTCOME_LABELS as Record<string, string>)[String(r.outcome)] : null,
+        workDescription: r.description,
+      })],
     ];
     for (const [sheet, table, skip, map] of subs) {
       await beforeSheet(sheet.name);

@@ -5,6 +5,7 @@ import { validateInput } from '../common/input-validation';
 import { RegistryError } from '../common/registry-error';
 import { CoordinatorFilter } from '../coordinators/dto/coordinator-filter.input';
 import { EnterpriseFilter } from '../enterprises/dto/enterprise-filter.input';
+import { SilentCoordinatorsExportFilter, WorkRecordFilter } from '../work-records/dto/work-record.input';
 
 /** The nominations export's filter: the arguments of the `nominations` query, with their rules. */
 export class NominationExportFilter {
@@ -21,6 +22,8 @@ const FILTER_CLASSES: Record<string, new () => object> = {
   enterprises: EnterpriseFilter,
   'uncovered-enterprises': EnterpriseFilter,
   nominations: NominationExportFilter,
+  'work-records': WorkRecordFilter,
+  'silent-coordinators': SilentCoordinatorsExportFilter,
 };
 
 /**

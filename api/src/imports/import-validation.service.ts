@@ -49,6 +49,12 @@ export const RECORD_TABLES: Record<string, { table: string; columns: [string, st
     columns: [['course', 'varchar'], ['hours', 'numeric'], ['provider', 'varchar'], ['result', 'varchar'], ['completed_on', 'date'], ['subsidy_kind', 'varchar'], ['subsidy_amount', 'numeric']],
     json: `jsonb_build_object('course', course, 'hours', hours::float8, 'provider', provider, 'result', result, 'completed_on', completed_on, 'subsidy_kind', subsidy_kind, 'subsidy_amount', subsidy_amount::float8)`,
   },
+  // 六(三): the region each is counted in follows by trigger (migration WorkRecords); imported rows have no author
+  workRecords: {
+    table: 'work_record',
+    columns: [['kind', 'varchar'], ['count', 'integer'], ['recorded_on', 'date'], ['date_precision', 'varchar'], ['enterprise_id', 'bigint'], ['outcome', 'varchar'], ['description', 'varchar']],
+    json: `jsonb_build_object('kind', kind, 'count', count, 'recorded_on', recorded_on, 'date_precision', date_precision, 'enterprise_id', enterprise_id, 'outcome', outcome, 'description', description)`,
+  },
 };
 
 export const COORDINATOR_STAGE_COLUMNS = [
@@ -277,7 +283,7 @@ export class ImportValidationService {
   }
 
   private sheetName(kind: SheetKind): string {
-    return { coordinator: '协调员', certificates: '证书', educations: '学历', workPeriods: '工作经历', trainings: '培训', enterprise: '用人单位' }[kind];
+    return { coordinator: '协调员', certificates: '证书', educations: '学历', workPeriods: '工作经历', trainings: '培训', workRecords: '工作记录', enterprise: '用人单位' }[kind];
   }
 
   private idKeyOf(reader: RowReader, context: RowContext): string | null {
@@ -363,6 +369,18 @@ export class ImportValidationService {
        from import_staging_coordinator s join coordinator c on c.id_number_hash = s.id_number_hash
        where s.job_id = $1 and s.changed_on < c.assigned_on
          and (c.enterprise_id, c.unit_name, c.region_code) is distinct from (s.enterprise_id, s.unit_name, s.region_code)`,
+    );
+    // 工作记录: the enterprise served, by credit code, registered within the scope (its id replaces the code)
+    await run(
+      `update import_staging_record r set data = jsonb_set(r.data - 'enterprise_code', '{enterprise_id}', to_jsonb(e.id))
+       from enterprise e
+       where r.job_id = $1 and r.kind = 'workRecords' and r.data ? 'enterprise_code' and e.credit_code = r.data->>'enterprise_code' and ${scoped('e.region_path', '$2')}`,
+      [id, job.scopePath],
+    );
+    await error(
+      `x.sheet`,
+      `select r.row_number, r.sheet, '服务企业统一社会信用代码' as column_name, '用人单位 ' || (r.data->>'enterprise_code') || ' 未登记或不在您的管辖范围内' as reason
+       from import_staging_record r where r.job_id = $1 and r.kind = 'workRecords' and r.data ? 'enterprise_code'`,
     );
     // records of the sub sheets: their ID number must be on the main sheet, dates not before birth
     await error(

@@ -13,6 +13,7 @@ import { jobSummary, maskedRows } from './masked-rows';
 import { AuditService } from '../audit/audit.service';
 import { SpreadsheetsService } from './spreadsheets.service';
 import { validateExportFilter } from './export-filter';
+import { WorkRecordExportsService } from '../work-records/work-record-exports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,6 +34,8 @@ const EXPORT_NAMES: Record<string, string> = {
   enterprises: '用人单位名册',
   'uncovered-enterprises': '未配备协调员的大中型企业',
   nominations: '评选推荐名单',
+  'work-records': '协调员工作记录',
+  'silent-coordinators': '近12个月无工作记录的协调员',
 };
 
 // REST rather than GraphQL for files: uploads stream straight to disk and downloads stream
@@ -44,6 +47,7 @@ export class ImportsController {
     private readonly imports: ImportsService,
     private readonly spreadsheets: SpreadsheetsService,
     private readonly audit: AuditService,
+    private readonly workExports: WorkRecordExportsService,
   ) {}
 
   @Roles(...EDITOR_ROLES)
@@ -139,6 +143,18 @@ export class ImportsController {
     if (!EXPORT_NAMES[kind]) throw RegistryError.notFound('导出', file);
     // by the list's own GraphQL filter class, before the first byte of the file goes out
     await validateExportFilter(kind, filter);
+    if (kind === 'work-records' || kind === 'silent-coordinators') {
+      // 六(三) drill-downs: no ID numbers in them, so nothing to reveal
+      const parsed = filter ? JSON.parse(filter) : {};
+      const write = (out: Response) => (kind === 'work-records' ? this.workExports.exportRecords(user, parsed, out) : this.workExports.exportSilent(user, parsed, out));
+      // the filter's region and year are checked before the first byte goes out
+      if (kind === 'work-records') this.workExports.checkRecordsFilter(user, parsed);
+      else await this.workExports.checkSilentFilter(user, parsed);
+      attachment(response, XLSX, `${EXPORT_NAMES[kind]}-${todayIsoDate()}.xlsx`);
+      await write(response);
+      response.end();
+      return;
+    }
     const reveal = await this.spreadsheets.checkReveal(user, kind, revealReason, filter);
     const stamp = todayIsoDate();
     attachment(response, XLSX, `${EXPORT_NAMES[kind]}-${stamp}.xlsx`);

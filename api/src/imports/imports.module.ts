@@ -7,9 +7,10 @@ import { ImportValidationService } from './import-validation.service';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { SpreadsheetsService } from './spreadsheets.service';
+import { WorkRecordsModule } from '../work-records/work-records.module';
 
 @Module({
-  imports: [CoordinatorsModule, EnterprisesModule, AwardsModule],
+  imports: [CoordinatorsModule, EnterprisesModule, AwardsModule, WorkRecordsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportValidationService, ImportCommitService, SpreadsheetsService],
   exports: [ImportsService, SpreadsheetsService],

@@ -20,6 +20,7 @@ import {
   parseYesNo,
   validateCreditCode,
   validateIdNumber,
+  workRecordDay,
 } from '@registry/domain';
 import {
   AFFILIATION_LABELS,
@@ -29,6 +30,8 @@ import {
   STATUS_LABELS,
   SUBSIDY_LABELS,
   takesRegionLevel,
+  WORK_RECORD_KIND_LABELS,
+  WORK_RECORD_OUTCOME_LABELS,
   type ColumnSpec,
   type ImportKind,
   type SheetKind,
@@ -61,7 +64,7 @@ export interface RowContext {
   onRegionByName?(text: string, region: { code: string; name: string; level: string; path: string }): void;
 }
 
-export type RecordKind = 'certificates' | 'educations' | 'workPeriods' | 'trainings';
+export type RecordKind = 'certificates' | 'educations' | 'workPeriods' | 'trainings' | 'workRecords';
 
 export interface StagedRecord {
   kind: RecordKind;
@@ -295,11 +298,48 @@ export function readTraining(reader: RowReader, context: RowContext, birthDate: 
   return { kind: 'trainings', data, minDate: completedOn, minDateColumn: reader.header('completedOn') };
 }
 
+/** A work date: a day (any form the other dates take), or a month alone ("2025-03", "2025/3", "2025年3月") held as its 1st. */
+function workDay(reader: RowReader, context: RowContext): { day: string; precision: 'DAY' | 'MONTH' } | null {
+  const raw = reader.raw('workDate');
+  if (isBlankCell(raw)) return reader.fail('workDate', '不能为空');
+  const month = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*$/.exec(cellText(raw));
+  if (month) {
+    const day = workRecordDay(`${month[1]}-${month[2].padStart(2, '0')}`, 'MONTH');
+    if (!day) return reader.fail('workDate', `月份“${cellText(raw)}”无法识别`);
+    if (day > context.today) return reader.fail('workDate', `月份 ${day.slice(0, 7)} 晚于本月`);
+    return { day, precision: 'MONTH' };
+  }
+  const day = reader.date('workDate', { required: true, notAfter: context.today });
+  return day ? { day, precision: 'DAY' } : null;
+}
+
+export function readWorkRecord(reader: RowReader, context: RowContext): StagedRecord | null {
+  const kind = reader.blank('workKind') ? reader.fail('workKind', '不能为空') : reader.choice('workKind', WORK_RECORD_KIND_LABELS, '工作类型');
+  const count = reader.number('workCount', { integer: true, max: 100000 });
+  const date = workDay(reader, context);
+  const outcome = reader.choice('workOutcome', WORK_RECORD_OUTCOME_LABELS, '调解结果');
+  if (outcome && kind && kind !== 'DISPUTE_MEDIATED') reader.fail('workOutcome', '只有“调解劳动争议”可填写调解结果');
+  const enterpriseCode = reader.text('workEnterpriseCode', { max: 18 });
+  // the enterprise's id replaces its code in the set-based checks (ImportValidationService)
+  const data = {
+    kind,
+    count: count ?? 1,
+    recorded_on: date?.day ?? null,
+    date_precision: date?.precision ?? 'DAY',
+    enterprise_id: null,
+    outcome,
+    description: reader.text('workDescription', { max: 1000 }),
+    ...(enterpriseCode ? { enterprise_code: enterpriseCode.toUpperCase() } : {}),
+  };
+  return { kind: 'workRecords', data, minDate: date?.day ?? null, minDateColumn: reader.header('workDate') };
+}
+
 const SUB_READERS: Partial<Record<SheetKind, typeof readCertificate>> = {
   certificates: readCertificate,
   educations: readEducation,
   workPeriods: readWorkPeriod,
   trainings: readTraining,
+  workRecords: readWorkRecord,
 };
 
 /** 三(一): employer staff → 1, 人社部门/基层平台 → 3, otherwise 6 (as CoordinatorsService). */

@@ -32,6 +32,8 @@ import {
   STATUS_LABELS,
   SUBSIDY_LABELS,
   takesRegionLevel,
+  WORK_RECORD_KIND_LABELS,
+  WORK_RECORD_OUTCOME_LABELS,
   type CodeList,
   type ImportKind,
   type SheetSpec,
@@ -45,6 +47,7 @@ export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises
 export const EXPORT_KINDS: ExportKind[] = ['coordinators', 'enterprises', 'uncovered-enterprises', 'nominations'];
 
 const CODES_SHEET = '代码';
+/** Work records with the credit code of the enterprise served (the sheet names the enterprise by it). */
 const VALIDATION_ROWS = 2000;
 /** The export worker's heap: a page of rows and the sheet being written, with room to spare. */
 const EXPORT_WORKER_HEAP_MB = 96;
@@ -99,6 +102,8 @@ export class SpreadsheetsService {
       industry: { title: '行业门类', values: INDUSTRY_SECTIONS.map((section) => labelWithCode(section.name, section.section)) },
       size: { title: '企业规模', values: Object.values(SIZE_CLASS_LABELS) },
       subsidy: { title: '补贴类型', values: Object.values(SUBSIDY_LABELS) },
+      workKind: { title: '工作类型', values: Object.values(WORK_RECORD_KIND_LABELS) },
+      workOutcome: { title: '调解结果', values: Object.values(WORK_RECORD_OUTCOME_LABELS) },
     };
   }
 
@@ -182,6 +187,7 @@ export class SpreadsheetsService {
       educations: { seq: '示例', idNumber: id, eduLevel: '硕士研究生', eduMajor: '劳动经济学', eduSchool: '东北师范大学', eduGraduatedOn: '2012-06-30' },
       workPeriods: { seq: '示例', idNumber: id, workStart: '2008-07-01', workEnd: '2015-02-28', workOccupation: '人力资源管理', workEmployer: '吉林示例集团' },
       trainings: { seq: '示例', idNumber: id, course: '劳动争议调解实务', hours: 16, provider: '吉林省劳动关系研究会', result: '合格', completedOn: '2022-09-15', subsidyKind: '职业培训补贴', subsidyAmount: 800 },
+      workRecords: { seq: '示例', idNumber: id, workKind: '调解劳动争议', workCount: 2, workDate: '2024-05', workOutcome: '调解成功', workDescription: '工资拖欠争议，经调解达成协议' },
     };
   }
 

@@ -19,3 +19,4 @@ export * from './geo';
 export * from './spreadsheet-cells';
 export * from './coordinator-category';
 export * from './audit';
+export * from './work-records';

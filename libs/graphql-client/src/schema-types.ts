@@ -558,6 +558,21 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
+export type CreateWorkRecordInput = {
+  coordinatorId: Scalars['ID']['input'];
+  /** how many (disputes, consultations, sessions …) */
+  count?: Scalars['Int']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** the enterprise served, in your jurisdiction */
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  kind: WorkRecordKind;
+  /** 调解劳动争议 only */
+  outcome?: InputMaybe<WorkRecordOutcome>;
+  precision?: InputMaybe<WorkRecordPrecision>;
+  /** YYYY-MM-DD, or YYYY-MM when precision is MONTH */
+  recordedOn: Scalars['String']['input'];
+};
+
 export type DataQualityCount = {
   __typename?: 'DataQualityCount';
   count: Scalars['Int']['output'];
@@ -925,6 +940,7 @@ export type Mutation = {
   createTrainingProvider: TrainingProvider;
   createTrainingSession: TrainingSession;
   createUser: User;
+  createWorkRecord: WorkRecord;
   /** 离岗: the person leaves the corps (kept for history) */
   deactivateCoordinator: Coordinator;
   /** 批量离岗: the selected coordinators leave on one date with one reason, all or none; answers their ids */
@@ -937,6 +953,8 @@ export type Mutation = {
   decideSubsidy: SubsidyClaim;
   /** 申报 to the first office, after the publicity ended with no open objection */
   declareNomination: Nomination;
+  /** deletes a work record; answers its id */
+  deleteWorkRecord: Scalars['ID']['output'];
   /** enrols coordinators of the jurisdiction; those already enrolled stay as they are */
   enrollTrainingParticipants: Array<TrainingParticipation>;
   /** the office it waits at forwards it to the next level, within its quota */
@@ -993,6 +1011,7 @@ export type Mutation = {
   updateTrainingSession: TrainingSession;
   /** change an account's display name or role (within your jurisdiction and the role rules); a role change ends its sessions */
   updateUser: User;
+  updateWorkRecord: WorkRecord;
   /** uploads a licensed boundary file (GeoJSON or TopoJSON keyed by region code); checked, simplified and put in use; audited */
   uploadBoundaryMap: BoundaryMap;
   /** puts an uploaded map in use, or with id null goes back to the tile map; audited */
@@ -1063,6 +1082,11 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWorkRecordArgs = {
+  input: CreateWorkRecordInput;
+};
+
+
 export type MutationDeactivateCoordinatorArgs = {
   input: DeactivateCoordinatorInput;
 };
@@ -1092,6 +1116,12 @@ export type MutationDecideSubsidyArgs = {
 
 export type MutationDeclareNominationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkRecordArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -1281,6 +1311,11 @@ export type MutationUpdateTrainingSessionArgs = {
 
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
+};
+
+
+export type MutationUpdateWorkRecordArgs = {
+  input: UpdateWorkRecordInput;
 };
 
 
@@ -1536,6 +1571,8 @@ export type Query = {
   reportedYear: ReportedYear;
   /** nominations waiting at your office for a tier, ranked, with quota used and left */
   reviewQueue: ReviewQueue;
+  /** coordinators counted in the region at the year’s date with no recorded work in the 12 months before (within the jurisdiction) */
+  silentCoordinators: SilentCoordinatorPage;
   /** null when it does not exist or lies outside your jurisdiction */
   studio: Maybe<Studio>;
   /** studios in operation per child region: by kind, staff, enterprises and townships served */
@@ -1561,6 +1598,12 @@ export type Query = {
   uncoveredEnterprises: EnterprisePage;
   /** accounts within your jurisdiction */
   users: UserPage;
+  /** 六(三): disputes mediated, consultations, active and silent coordinators of a region and year, per coordinator and per 100 enterprises */
+  workFigures: WorkFigures;
+  /** null when missing or outside the jurisdiction */
+  workRecord: Maybe<WorkRecord>;
+  /** 六(三) work records within the jurisdiction; with regionCode and year, those behind workFigures */
+  workRecords: WorkRecordPage;
   /** the coordinators behind one bucket of a workforce figure */
   workforceCoordinators: CoordinatorPage;
   /** active coordinators at the year end by level, occupation, education, category, age, gender, employer */
@@ -1732,6 +1775,14 @@ export type QueryReviewQueueArgs = {
 };
 
 
+export type QuerySilentCoordinatorsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryStudioArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1813,6 +1864,24 @@ export type QueryUncoveredEnterprisesArgs = {
 
 export type QueryUsersArgs = {
   filter?: InputMaybe<UserFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWorkFiguresArgs = {
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWorkRecordArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkRecordsArgs = {
+  filter?: InputMaybe<WorkRecordFilter>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1981,6 +2050,25 @@ export type ServiceYears = {
   __typename?: 'ServiceYears';
   months: Scalars['Int']['output'];
   years: Scalars['Int']['output'];
+};
+
+export type SilentCoordinator = {
+  __typename?: 'SilentCoordinator';
+  coordinatorId: Scalars['ID']['output'];
+  /** employer or unit at the date */
+  employer: Maybe<Scalars['String']['output']>;
+  /** the last recorded work before the window (null: never) */
+  lastRecordedOn: Maybe<Scalars['Date']['output']>;
+  name: Scalars['String']['output'];
+  regionCode: Scalars['String']['output'];
+};
+
+export type SilentCoordinatorPage = {
+  __typename?: 'SilentCoordinatorPage';
+  items: Array<SilentCoordinator>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
 };
 
 /** 大型 / 中型 / 小型 / 微型 (统计上大中小微型企业划分办法 2017) */
@@ -2539,6 +2627,18 @@ export type UpdateUserInput = {
   version: Scalars['Int']['input'];
 };
 
+export type UpdateWorkRecordInput = {
+  count?: Scalars['Int']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  kind: WorkRecordKind;
+  outcome?: InputMaybe<WorkRecordOutcome>;
+  precision?: InputMaybe<WorkRecordPrecision>;
+  recordedOn: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
 export type UploadBoundaryMapInput = {
   /** the file's text: GeoJSON FeatureCollection or TopoJSON Topology, keyed by region code */
   content: Scalars['String']['input'];
@@ -2573,6 +2673,53 @@ export type UserPage = {
   total: Scalars['Int']['output'];
 };
 
+/** one region’s work in a year (六(三)) */
+export type WorkFigureRow = {
+  __typename?: 'WorkFigureRow';
+  /** of them, with recorded work in the 12 months up to the date */
+  activeCoordinators: Scalars['Int']['output'];
+  byKind: Array<WorkKindFigure>;
+  /** 咨询接待: the sum of counts */
+  consultations: Scalars['Int']['output'];
+  consultationsPer100Enterprises: Maybe<Scalars['Float']['output']>;
+  consultationsPerCoordinator: Maybe<Scalars['Float']['output']>;
+  /** coordinators counted in the region at the year’s date (在岗 then) */
+  coordinators: Scalars['Int']['output'];
+  /** 调解劳动争议: the sum of counts */
+  disputesMediated: Scalars['Int']['output'];
+  disputesPer100Enterprises: Maybe<Scalars['Float']['output']>;
+  disputesPerCoordinator: Maybe<Scalars['Float']['output']>;
+  /** enterprises registered and open at the date (the per-100 base) */
+  enterprises: Scalars['Int']['output'];
+  /** mediations recorded as 调解成功 */
+  mediationsSucceeded: Scalars['Int']['output'];
+  records: Scalars['Int']['output'];
+  regionCode: Scalars['String']['output'];
+  regionName: Scalars['String']['output'];
+  /** of them, without (未开展工作) */
+  silentCoordinators: Scalars['Int']['output'];
+};
+
+export type WorkFigures = {
+  __typename?: 'WorkFigures';
+  /** the date the year is counted at: 31 December, or today for the current year */
+  asOf: Scalars['Date']['output'];
+  /** each child region of that year’s hierarchy */
+  children: Array<WorkFigureRow>;
+  regionCode: Scalars['String']['output'];
+  total: WorkFigureRow;
+  year: Scalars['Int']['output'];
+};
+
+export type WorkKindFigure = {
+  __typename?: 'WorkKindFigure';
+  /** the sum of their counts */
+  count: Scalars['Int']['output'];
+  kind: WorkRecordKind;
+  /** records */
+  records: Scalars['Int']['output'];
+};
+
 export type WorkPeriod = {
   __typename?: 'WorkPeriod';
   employer: Maybe<Scalars['String']['output']>;
@@ -2590,28 +2737,98 @@ export type WorkPeriodInput = {
   start: Scalars['Date']['input'];
 };
 
+/** 六(三) 工作情况: one dated piece of work of a coordinator */
 export type WorkRecord = {
   __typename?: 'WorkRecord';
+  /** null when the person is outside your jurisdiction now (moved away) */
+  coordinator: Maybe<Coordinator>;
+  coordinatorId: Scalars['ID']['output'];
   count: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
+  /** the enterprise served (null: none, or outside your jurisdiction) */
+  enterprise: Maybe<Enterprise>;
+  enterpriseId: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   kind: WorkRecordKind;
+  outcome: Maybe<WorkRecordOutcome>;
+  precision: WorkRecordPrecision;
+  /** the account that recorded it (null: imported or older records) */
+  recordedBy: Maybe<Scalars['ID']['output']>;
+  /** display name of the account that recorded it */
+  recordedByName: Maybe<Scalars['String']['output']>;
+  /** the day, or the 1st of the month when precision is MONTH */
   recordedOn: Scalars['Date']['output'];
+  /** the region it is counted in */
+  region: Maybe<Region>;
+  /** where it is counted: the coordinator's region on recordedOn */
+  regionCode: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type WorkRecordFilter = {
+  coordinatorId?: InputMaybe<Scalars['ID']['input']>;
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<WorkRecordKind>>;
+  outcome?: InputMaybe<WorkRecordOutcome>;
+  /** counted in this region (with a year: in that year’s hierarchy) */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** the coordinator’s or enterprise’s name, or the description */
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<WorkRecordSort>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WorkRecordInput = {
   count?: Scalars['Int']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
+  /** the enterprise served (in your jurisdiction) */
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** an existing record of this coordinator to keep (its id, author and history); none: a new record */
+  id?: InputMaybe<Scalars['ID']['input']>;
   kind: WorkRecordKind;
+  /** 调解劳动争议 only */
+  outcome?: InputMaybe<WorkRecordOutcome>;
+  precision?: InputMaybe<WorkRecordPrecision>;
   recordedOn: Scalars['Date']['input'];
 };
 
-/** 调解争议 / 政策咨询 / 开展培训 / 其他 */
+/** 调解劳动争议 / 政策宣传 / 用工指导 / 集体协商 / 培训授课 / 咨询接待 / 其他 */
 export type WorkRecordKind =
+  | 'COLLECTIVE_NEGOTIATION'
   | 'CONSULTATION'
   | 'DISPUTE_MEDIATED'
+  | 'EMPLOYMENT_GUIDANCE'
   | 'OTHER'
+  | 'POLICY_PUBLICITY'
   | 'TRAINING_GIVEN';
+
+/** 调解成功 / 调解未成功 / 转仲裁 / 当事人撤回 (调解劳动争议 only) */
+export type WorkRecordOutcome =
+  | 'MEDIATED'
+  | 'NOT_MEDIATED'
+  | 'REFERRED_TO_ARBITRATION'
+  | 'WITHDRAWN';
+
+export type WorkRecordPage = {
+  __typename?: 'WorkRecordPage';
+  items: Array<WorkRecord>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** DAY: recordedOn is the day; MONTH: only the month is known (recordedOn is its 1st) */
+export type WorkRecordPrecision =
+  | 'DAY'
+  | 'MONTH';
+
+export type WorkRecordSort =
+  | 'COORDINATOR_NAME'
+  | 'COUNT_DESC'
+  | 'RECORDED_ON_ASC'
+  | 'RECORDED_ON_DESC';
 
 /** stock at the year end (TOTAL … AFFILIATION) or a flow within the year (JOINED … TRAINED) */
 export type WorkforceDimension =

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   ShopOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   CloudUploadOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -21,6 +22,7 @@ import { enterpriseRoutes } from '../enterprises/routes';
 import { importRoutes } from '../imports/routes';
 import { studioRoutes } from '../studios/routes';
 import { trainingRoutes } from '../training/routes';
+import { workRecordRoutes } from '../work-records/routes';
 
 /**
  * One entry per page inside the signed-in layout. A feature adds its pages here (or exports its
@@ -53,6 +55,7 @@ export const appRoutes: AppRoute[] = [
   ...dataQualityRoutes({ icon: <SafetyCertificateOutlined />, order: 47, roles: READERS }),
   ...studioRoutes({ icon: <ShopOutlined />, order: 45, roles: READERS }),
   ...trainingRoutes({ icon: <ReadOutlined />, order: 46, roles: READERS }),
+  ...workRecordRoutes({ icon: <ScheduleOutlined />, order: 44, roles: READERS }),
   ...importRoutes({ icon: <CloudUploadOutlined />, order: 50, roles: ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'] }),
   ...adminRoutes({ usersIcon: <UserSwitchOutlined />, auditIcon: <AuditOutlined />, order: 60 }),
 ];

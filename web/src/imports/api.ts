@@ -3,7 +3,7 @@
 import type { ImportError, ImportJobSummary, ImportKind, ImportMode, ImportStatus } from '@registry/domain';
 import { dispositionFileName, fetchWithToken, HttpError, saveBlob } from '../app/utils/download';
 
-export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
+export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations' | 'work-records' | 'silent-coordinators';
 export type { ImportKind, ImportMode, ImportStatus };
 
 /** The job as the REST API reports it (the shape is shared with the API through the domain lib). */

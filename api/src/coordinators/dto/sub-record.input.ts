@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { DateScalar } from '../../common/date.scalar';
 import { EducationLevel, HonorLevel } from '../../common/enums';
@@ -12,11 +12,28 @@ registerEnumType(SubsidyKind, { name: 'SubsidyKind', description: '职业培训�
 
 export enum WorkRecordKind {
   DISPUTE_MEDIATED = 'DISPUTE_MEDIATED',
-  CONSULTATION = 'CONSULTATION',
+  POLICY_PUBLICITY = 'POLICY_PUBLICITY',
+  EMPLOYMENT_GUIDANCE = 'EMPLOYMENT_GUIDANCE',
+  COLLECTIVE_NEGOTIATION = 'COLLECTIVE_NEGOTIATION',
   TRAINING_GIVEN = 'TRAINING_GIVEN',
+  CONSULTATION = 'CONSULTATION',
   OTHER = 'OTHER',
 }
-registerEnumType(WorkRecordKind, { name: 'WorkRecordKind', description: '调解争议 / 政策咨询 / 开展培训 / 其他' });
+registerEnumType(WorkRecordKind, { name: 'WorkRecordKind', description: '调解劳动争议 / 政策宣传 / 用工指导 / 集体协商 / 培训授课 / 咨询接待 / 其他' });
+
+export enum WorkRecordOutcome {
+  MEDIATED = 'MEDIATED',
+  NOT_MEDIATED = 'NOT_MEDIATED',
+  REFERRED_TO_ARBITRATION = 'REFERRED_TO_ARBITRATION',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(WorkRecordOutcome, { name: 'WorkRecordOutcome', description: '调解成功 / 调解未成功 / 转仲裁 / 当事人撤回 (调解劳动争议 only)' });
+
+export enum WorkRecordPrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+registerEnumType(WorkRecordPrecision, { name: 'WorkRecordPrecision', description: 'DAY: recordedOn is the day; MONTH: only the month is known (recordedOn is its 1st)' });
 
 @InputType()
 export class CertificateInput {
@@ -75,8 +92,13 @@ export class DisciplinaryRecordInput {
 
 @InputType()
 export class WorkRecordInput {
+  @Field(() => ID, { nullable: true, description: 'an existing record of this coordinator to keep (its id, author and history); none: a new record' })
+  @IsOptional() @IsString() @MaxLength(20) id?: string | null;
   @Field(() => WorkRecordKind) @IsEnum(WorkRecordKind) kind!: WorkRecordKind;
-  @Field(() => Int, { defaultValue: 1 }) @IsInt() @Min(0) count!: number;
+  @Field(() => Int, { defaultValue: 1 }) @IsInt() @Min(0, { message: '次数不能为负数' }) @Max(100000, { message: '次数最多 100000' }) count!: number;
   @Field(() => DateScalar) recordedOn!: string;
+  @Field(() => WorkRecordPrecision, { nullable: true, defaultValue: WorkRecordPrecision.DAY }) @IsOptional() @IsEnum(WorkRecordPrecision) precision?: WorkRecordPrecision | null;
+  @Field(() => ID, { nullable: true, description: 'the enterprise served (in your jurisdiction)' }) @IsOptional() @IsString() @MaxLength(20) enterpriseId?: string | null;
+  @Field(() => WorkRecordOutcome, { nullable: true, description: '调解劳动争议 only' }) @IsOptional() @IsEnum(WorkRecordOutcome) outcome?: WorkRecordOutcome | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) description?: string | null;
 }

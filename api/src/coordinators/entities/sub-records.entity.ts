@@ -1,4 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { EnterpriseEntity } from '../../enterprises/enterprise.entity';
+import { RegionEntity } from '../../regions/region.entity';
+import { UserEntity } from '../../users/user.entity';
+import type { WorkRecordKind, WorkRecordOutcome } from '@registry/domain';
 import { numericTransformer } from '../../enterprises/enterprise.entity';
 import { CoordinatorEntity } from './coordinator.entity';
 
@@ -104,14 +108,51 @@ export class DisciplinaryRecordEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true }) description!: string | null;
 }
 
+// 六(三): also a record of its own (migration WorkRecords, api/src/work-records); held to the
+// migrated schema by schema-drift.test.ts.
 @Entity('work_record')
+@Check('work_record_count_check', 'count >= 0')
+@Check('work_record_kind_check', `kind in ('DISPUTE_MEDIATED', 'POLICY_PUBLICITY', 'EMPLOYMENT_GUIDANCE', 'COLLECTIVE_NEGOTIATION', 'TRAINING_GIVEN', 'CONSULTATION', 'OTHER')`)
+@Check('work_record_precision', `date_precision in ('DAY', 'MONTH')`)
+@Check('work_record_month', `date_precision = 'DAY' or extract(day from recorded_on) = 1`)
+@Check('work_record_province', 'province_code = left(region_code, 2)')
+@Check('work_record_outcome', `outcome is null or (kind = 'DISPUTE_MEDIATED' and outcome in ('MEDIATED', 'NOT_MEDIATED', 'REFERRED_TO_ARBITRATION', 'WITHDRAWN'))`)
+@Index('work_record_coordinator_idx', ['coordinatorId'])
+@Index('work_record_coordinator_day_idx', ['coordinatorId', 'recordedOn'])
+@Index('work_record_region_idx', ['regionCode', 'recordedOn'])
+@Index('work_record_path_idx', ['regionPath', 'recordedOn'])
+@Index('work_record_enterprise_idx', ['enterpriseId'])
 export class WorkRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ name: 'coordinator_id', type: 'bigint' }) coordinatorId!: string;
-  @Column({ type: 'varchar' }) kind!: 'DISPUTE_MEDIATED' | 'CONSULTATION' | 'TRAINING_GIVEN' | 'OTHER';
-  @Column({ type: 'integer' }) count!: number;
+  @ManyToOne(() => CoordinatorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'coordinator_id', foreignKeyConstraintName: 'work_record_coordinator_id_fkey' })
+  coordinator?: CoordinatorEntity;
+  @Column({ type: 'varchar', length: 24 }) kind!: WorkRecordKind;
+  @Column({ type: 'integer', default: 1 }) count!: number;
   @Column({ name: 'recorded_on', type: 'date' }) recordedOn!: string;
-  @Column({ type: 'varchar', nullable: true }) description!: string | null;
+  @Column({ name: 'date_precision', type: 'varchar', length: 5, default: 'DAY' }) precision!: 'DAY' | 'MONTH';
+  @Column({ name: 'enterprise_id', type: 'bigint', nullable: true }) enterpriseId!: string | null;
+  @ManyToOne(() => EnterpriseEntity)
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'work_record_enterprise_id_fkey' })
+  enterprise?: EnterpriseEntity;
+  @Column({ type: 'varchar', length: 24, nullable: true }) outcome!: WorkRecordOutcome | null;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) description!: string | null;
+  /** the coordinator's region on recorded_on (kept by trigger) */
+  @Column({ name: 'region_code', type: 'varchar', length: 12 }) regionCode!: string;
+  @ManyToOne(() => RegionEntity)
+  @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'work_record_region_code_fkey' })
+  region?: RegionEntity;
+  @Column({ name: 'region_path', type: 'varchar', length: 80, collation: 'C' }) regionPath!: string;
+  /** set with the region by the trigger */
+  @Column({ name: 'province_code', type: 'char', length: 2 }) provinceCode!: string;
+  @Column({ name: 'recorded_by', type: 'bigint', nullable: true }) recordedBy!: string | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'work_record_recorded_by_fkey' })
+  recorder?: UserEntity;
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }
 
 export const COORDINATOR_SUB_RECORD_ENTITIES = [

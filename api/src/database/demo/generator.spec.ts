@@ -141,6 +141,29 @@ describe('demo data generator', () => {
     for (let index = 1; index < rows.length; index++) expect(rows[index].share).toBeGreaterThan(rows[index - 1].share);
   });
 
+  it('spreads work records over every year from 2021 to this year, of every kind, with some silent coordinators', async () => {
+    const { years, kinds, monthly, outcomes } = await one<{ years: number[]; kinds: number; monthly: number; outcomes: number }>(
+      `select array_agg(distinct extract(year from recorded_on)::int order by extract(year from recorded_on)::int) as years,
+         count(distinct kind)::int as kinds, count(*) filter (where date_precision = 'MONTH')::int as monthly,
+         count(*) filter (where outcome is not null)::int as outcomes
+       from work_record where recorded_on >= '2021-01-01'`,
+    );
+    const thisYear = Number(todayIsoDate().slice(0, 4));
+    expect(years).toEqual(Array.from({ length: thisYear - 2021 + 1 }, (_, index) => 2021 + index));
+    expect(kinds).toBe(7);
+    expect(monthly).toBeGreaterThan(0);
+    expect(outcomes).toBeGreaterThan(0);
+    const { silent } = await one<{ silent: number }>(
+      `select avg(case when exists (select 1 from work_record w where w.coordinator_id = c.id and w.recorded_on > date '${todayIsoDate()}' - interval '12 months') then 0 else 1 end)::float as silent
+       from coordinator c where c.status = 'ACTIVE'`,
+    );
+    expect(silent).toBeGreaterThan(0.05);
+    expect(silent).toBeLessThan(0.4);
+    // each record is counted in a region (the coordinator's on its date)
+    const { unplaced } = await one<{ unplaced: number }>(`select count(*)::int as unplaced from work_record where region_code is null or region_path is null`);
+    expect(unplaced).toBe(0);
+  });
+
   it('keeps every record consistent with its coordinator', async () => {
     const checks = await one<Record<string, number>>(
       `select

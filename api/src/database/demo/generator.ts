@@ -8,6 +8,7 @@ import {
   makeIdNumber,
   maskIdNumber,
   sizeRuleFor,
+  todayIsoDate,
   type SizeClass,
   type SizeThreshold,
 } from '@registry/domain';
@@ -1149,31 +1150,61 @@ function* disciplinaryLines(coordinators: Coordinators, seed: number): Generator
   }
 }
 
-function* workRecordLines(coordinators: Coordinators, seed: number): Generator<string> {
+/** Work records run up to China's today (the figures of the current year), from 2019. */
+const WORK_START = dayOf(2019, 1, 1);
+
+/**
+ * 六(三) work records: per person and year a few dated records of the kinds their affiliation
+ * does (mediations with outcomes, consultations, policy publicity, guidance, negotiation,
+ * teaching), some dated only to the month. About one person in eight stops recording a year or
+ * more before today, and one in twenty never records anything: the silent coordinators.
+ */
+function* workRecordLines(coordinators: Coordinators, seed: number, today: number): Generator<string> {
   const random = new Random(streamSeed(seed, 11));
   // Yearly ranges per affiliation: disputes mediated, consultations answered.
   const disputes: [number, number][] = [[0, 12], [2, 40], [1, 25], [3, 50]];
   const consultations: [number, number][] = [[5, 80], [20, 300], [10, 150], [5, 100]];
+  const outcomes = ['MEDIATED', 'MEDIATED', 'MEDIATED', 'NOT_MEDIATED', 'REFERRED_TO_ARBITRATION', 'WITHDRAWN'];
+  const others: [string, number, [number, number]][] = [
+    ['POLICY_PUBLICITY', 0.55, [1, 8]],
+    ['EMPLOYMENT_GUIDANCE', 0.45, [1, 10]],
+    ['COLLECTIVE_NEGOTIATION', 0.2, [1, 3]],
+    ['TRAINING_GIVEN', 0.2, [1, 6]],
+    ['OTHER', 0.1, [1, 4]],
+  ];
   let id = 0;
+  const line = (index: number, kind: string, count: number, day: number, outcome: string | null) => {
+    const monthOnly = random.chance(0.15);
+    const on = monthOnly ? `${iso(day).slice(0, 8)}01` : iso(day);
+    return [++id, index + 1, kind, count, on, monthOnly ? 'MONTH' : 'DAY', outcome ?? NULL].join('\t');
+  };
   for (let index = 0; index < coordinators.count; index++) {
-    const joined = coordinators.joinedOn[index];
-    const end = coordinators.leftOn[index] || DATA_END;
+    if (random.chance(0.05)) continue;
+    const joined = Math.max(coordinators.joinedOn[index], WORK_START);
+    const left = coordinators.leftOn[index] || today;
+    const stop = random.chance(0.12) ? Math.min(left, today - random.int(380, 1400)) : Math.min(left, today);
     const affiliation = coordinators.affiliation[index];
-    for (let year = yearOf(joined); year <= yearOf(end); year++) {
+    for (let year = yearOf(joined); year <= yearOf(Math.max(joined, stop)); year++) {
       const from = Math.max(joined, dayOf(year, 1, 1));
-      const to = Math.min(end, dayOf(year, 12, 31));
+      const to = Math.min(stop, dayOf(year, 12, 31));
       const share = (to - from + 1) / 365;
       if (share < 0.05) continue;
-      const on = iso(to);
       if (random.chance(0.85)) {
         const [low, high] = disputes[affiliation];
-        yield [++id, index + 1, 'DISPUTE_MEDIATED', Math.round(random.int(low, high) * share), on].join('\t');
+        let total = Math.round(random.int(low, high) * share);
+        for (let part = random.int(1, 3); part > 0 && total > 0; part--) {
+          const count = part === 1 ? total : random.int(1, total);
+          total -= count;
+          yield line(index, 'DISPUTE_MEDIATED', count, between(random, from, to), random.pick(outcomes));
+        }
       }
       if (random.chance(0.85)) {
         const [low, high] = consultations[affiliation];
-        yield [++id, index + 1, 'CONSULTATION', Math.round(random.int(low, high) * share), on].join('\t');
+        yield line(index, 'CONSULTATION', Math.round(random.int(low, high) * share), between(random, from, to), null);
       }
-      if (random.chance(0.2)) yield [++id, index + 1, 'TRAINING_GIVEN', random.int(1, 6), on].join('\t');
+      for (const [kind, chance, [low, high]] of others) {
+        if (random.chance(chance)) yield line(index, kind, random.int(low, high), between(random, from, to), null);
+      }
     }
   }
 }
@@ -1282,8 +1313,8 @@ export async function generateDemoData(client: Client | PoolClient, options: Gen
     loaded.work_record = await copyInto(
       client,
       'work_record',
-      ['id', 'coordinator_id', 'kind', 'count', 'recorded_on'],
-      workRecordLines(coordinators, seed),
+      ['id', 'coordinator_id', 'kind', 'count', 'recorded_on', 'date_precision', 'outcome'],
+      workRecordLines(coordinators, seed, Math.min(TABLE_END - 1, Date.parse(todayIsoDate()) / MS_PER_DAY)),
     );
     const history = await writeDemoHistory(client, seed);
     step(`history to today: ${history.moves} employer moves, ${history.figures} enterprises' new figures, ${history.closures} closures`);

@@ -23,6 +23,7 @@ import { BoundaryMaps1766810000000 } from './1766810000000-BoundaryMaps';
 import { ProvinceCodeChecks1766820000000 } from './1766820000000-ProvinceCodeChecks';
 import { SessionWritePosition1766830000000 } from './1766830000000-SessionWritePosition';
 import { LoginAttempts1766840000000 } from './1766840000000-LoginAttempts';
+import { WorkRecords1766900000000 } from './1766900000000-WorkRecords';
 import { EntitiesMatchSchema1766910000000 } from './1766910000000-EntitiesMatchSchema';
 
 // Listed explicitly (not globbed) so the same list works compiled, under jest and in the CLI.
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   ProvinceCodeChecks1766820000000,
   SessionWritePosition1766830000000,
   LoginAttempts1766840000000,
+  WorkRecords1766900000000,
   EntitiesMatchSchema1766910000000,
 ];

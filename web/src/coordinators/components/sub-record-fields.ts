@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { WORK_RECORD_KINDS } from '@registry/domain';
 import type { SubRecordList } from '../utils/form-values';
 import { DISCIPLINARY_KIND_SUGGESTIONS, MAJOR_SUGGESTIONS, OCCUPATION_SUGGESTIONS, TRAINING_RESULT_SUGGESTIONS } from '../utils/suggestions';
 import type { RecordFieldConfig } from '../../app/components/RecordListField';
@@ -92,7 +93,7 @@ export function subRecordFields(t: TFunction): Record<SubRecordList, { fields: R
           kind: 'select',
           required: true,
           span: 5,
-          options: enumOptions('enums.workRecordKind', ['DISPUTE_MEDIATED', 'CONSULTATION', 'TRAINING_GIVEN', 'OTHER']),
+          options: enumOptions('enums.workRecordKind', [...WORK_RECORD_KINDS]),
         },
         { name: 'count', labelKey: 'coordinator.workRecord.count', kind: 'number', required: true, span: 3, min: 0, precision: 0 },
         { name: 'recordedOn', labelKey: 'coordinator.workRecord.recordedOn', kind: 'date', required: true, span: 5 },

@@ -30,16 +30,20 @@ const detail: CoordinatorDetailFragment = {
   trainings: [],
   honors: [],
   disciplinaryRecords: [],
-  workRecords: [{ id: '4', kind: 'DISPUTE_MEDIATED', count: 5, recordedOn: '2024-12-31', description: null }],
+  workRecords: [{ id: '4', kind: 'DISPUTE_MEDIATED', count: 5, recordedOn: '2024-12-31', precision: 'DAY', enterpriseId: '9', outcome: 'MEDIATED', description: null }],
 };
 
 describe('coordinator form values', () => {
-  it('turns a record into form values without ids', () => {
+  it('turns a record into form values without ids (work records keep theirs: they are records of their own)', () => {
     const values = coordinatorToFormValues(detail);
     expect(values.certificates).toEqual([
       { occupation: '劳动关系协调员', level: 3, title: null, certificateNumber: 'A-1', issuer: null, issuedOn: '2019-05-10' },
     ]);
-    expect(values.workRecords![0]).not.toHaveProperty('id');
+    expect(values.certificates![0]).not.toHaveProperty('id');
+    // a saved coordinator keeps each work record as the same record, with what the tab does not show
+    expect(toUpdateCoordinatorInput(values, detail.id, detail.version).workRecords).toEqual([
+      { id: '4', kind: 'DISPUTE_MEDIATED', count: 5, recordedOn: '2024-12-31', precision: 'DAY', enterpriseId: '9', outcome: 'MEDIATED', description: null },
+    ]);
     expect(values).not.toHaveProperty('idNumber');
   });
 

@@ -149,9 +149,15 @@ function subRecords(values: CoordinatorFormValues) {
     ),
     workRecords: (values.workRecords ?? []).map(
       (row): WorkRecordInput => ({
+        // the record's id keeps it the same record (its author and history); the fields this
+        // tab does not show travel along unchanged
+        ...(row.id ? { id: row.id } : {}),
         kind: row.kind as WorkRecordInput['kind'],
         count: numberOrNull(row.count) ?? 1,
         recordedOn: row.recordedOn as string,
+        precision: row.precision ?? 'DAY',
+        enterpriseId: row.enterpriseId ?? null,
+        outcome: row.kind === 'DISPUTE_MEDIATED' ? (row.outcome ?? null) : null,
         description: text(row.description),
       }),
     ),
@@ -229,6 +235,15 @@ export function coordinatorToFormValues(coordinator: CoordinatorDetailFragment):
     })),
     honors: coordinator.honors.map(({ title, level, awardedOn, issuer }) => ({ title, level, awardedOn, issuer })),
     disciplinaryRecords: coordinator.disciplinaryRecords.map(({ kind, occurredOn, description }) => ({ kind, occurredOn, description })),
-    workRecords: coordinator.workRecords.map(({ kind, count, recordedOn, description }) => ({ kind, count, recordedOn, description })),
+    workRecords: coordinator.workRecords.map(({ id, kind, count, recordedOn, precision, enterpriseId, outcome, description }) => ({
+      id,
+      kind,
+      count,
+      recordedOn,
+      precision,
+      enterpriseId,
+      outcome,
+      description,
+    })),
   };
 }

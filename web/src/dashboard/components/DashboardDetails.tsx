@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/components/QueryError';
 import { useRegions } from '../../app/hooks/useRegions';
 import { DataQualityScoreCard } from '../../data-quality/DataQualityScoreCard';
+import { WorkFiguresCard } from '../../work-records/components/WorkFiguresCard';
 import { overviewVariables, type DashboardParams } from '../hooks/useDashboardParams';
 import type { useReportedOverview } from '../hooks/useReportedOverview';
 import type { DistributionMetric } from '../utils/figures';
@@ -91,6 +92,9 @@ export default function DashboardDetails({ params, update, headline, headlineLoa
 
       <div style={{ marginTop: 12 }}>
         <AwardsChart awards={headline?.awardFigures ?? []} loading={headlineLoading} />
+      </div>
+      <div style={{ marginTop: 12 }}>
+        <WorkFiguresCard regionCode={params.region} year={params.year} />
       </div>
       <div style={{ marginTop: 12 }}>
         <DataQualityScoreCard regionCode={params.region} />

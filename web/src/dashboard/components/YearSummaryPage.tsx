@@ -8,6 +8,7 @@ import { useRegions } from '../../app/hooks/useRegions';
 import { overviewVariables, useDashboardParams } from '../hooks/useDashboardParams';
 import { useReportedOverview } from '../hooks/useReportedOverview';
 import { percent, sliceDimension } from '../utils/figures';
+import { WorkSummarySection } from '../../work-records/components/WorkSummarySection';
 import { CoverageProgressChart } from './CoverageProgressChart';
 import '../dashboard.css';
 
@@ -136,6 +137,7 @@ export default function YearSummaryPage() {
         ))}
       </div>
       </section>
+      <WorkSummarySection regionCode={params.region} year={params.year} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('dashboard.summary.footnote')}
       </Typography.Paragraph>
