@@ -63,6 +63,7 @@ const SIGNED_IN: PageSpec[] = [
   { route: '/studios/:id/edit', name: 'studio-edit', path: (r) => `/studios/${r.studio.id}/edit`, ready: (page, r) => inputHolding(page, r.studio.name) },
   { route: '/training', name: 'training', path: () => '/training', ready: rows },
   { route: '/training/sessions/:id', name: 'training-session', path: (r) => `/training/sessions/${r.session.id}`, ready: (page, r) => text(page, r.session.title) },
+  { route: '/work-records', name: 'work-records', path: () => '/work-records', ready: (page) => page.getByTestId('work-records-table').locator(ROW).first().waitFor() },
   { route: '/data-quality', name: 'data-quality', path: () => '/data-quality', ready: (page) => page.locator('.ant-progress').first().waitFor() },
   { route: '/imports', name: 'imports', path: () => '/imports', ready: (page) => page.locator('.ant-upload').first().waitFor() },
   { route: '/admin/users', name: 'admin-users', path: () => '/admin/users', ready: rows },
