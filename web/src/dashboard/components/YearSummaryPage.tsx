@@ -137,7 +137,7 @@ export default function YearSummaryPage() {
         ))}
       </div>
       </section>
-      <WorkSummarySection regionCode={params.region} year={params.year} />
+      <WorkSummarySection regionCode={params.region} year={params.year} reported={Boolean(reported.closedAt)} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
         {t('dashboard.summary.footnote')}
       </Typography.Paragraph>

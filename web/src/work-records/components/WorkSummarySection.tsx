@@ -8,9 +8,19 @@ import { yearChange } from '../utils/figures';
 const FIRST_YEAR = 2021;
 
 /** 六(三) in the year-end summary (六(五)): the year's work, by kind, and the change from the year before. */
-export function WorkSummarySection({ regionCode, year }: { regionCode: string; year: number }) {
+export function WorkSummarySection({ regionCode, year, reported = false }: { regionCode: string; year: number; reported?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { data, loading } = useQuery(WorkFiguresCardDocument, { variables: { regionCode, year, previousYear: Math.max(FIRST_YEAR, year - 1) } });
+  // as reported (a closed year): the work figures were not stored when the year was closed, and
+  // today's would not be what was reported: the section says so instead of printing them
+  const { data, loading } = useQuery(WorkFiguresCardDocument, { variables: { regionCode, year, previousYear: Math.max(FIRST_YEAR, year - 1) }, skip: reported });
+  if (reported) {
+    return (
+      <section className="print-section print-keep" style={{ marginTop: 16 }} data-testid="year-summary-work">
+        <Typography.Title level={4}>{t('workRecords.summary.title', { year })}</Typography.Title>
+        <Typography.Paragraph type="secondary" data-testid="year-summary-work-not-reported">{t('workRecords.summary.notReported')}</Typography.Paragraph>
+      </section>
+    );
+  }
   const numbers = new Intl.NumberFormat(i18n.language, { signDisplay: 'always', maximumFractionDigits: 1 });
   const current = data?.current.total;
   const previous = year > FIRST_YEAR ? data?.previous.total : null;
