@@ -91,7 +91,7 @@ it('an import committing between the main sheet and the sub-record sheets shows 
   }
   // the import did commit while the export was running, before its 证书 sheet was read
   expect(committed).toBe('COMMITTED');
-  expect(sheetsSeen).toEqual(['证书', '学历', '工作经历', '培训']);
+  expect(sheetsSeen).toEqual(['证书', '学历', '工作经历', '培训', '工作记录']);
   expect(await t.sql(`select count(*)::int as n from training`)).toEqual([{ n: 4 }]);
 
   const main = rowsOf(during.getWorksheet('协调员')!);
