@@ -68,7 +68,7 @@ describe.each([
 });
 
 it('types each sub-record column the commit reads from the staged JSON as its table stores it', async () => {
-  const types: Record<string, string> = { varchar: 'character varying', smallint: 'smallint', date: 'date', numeric: 'numeric' };
+  const types: Record<string, string> = { varchar: 'character varying', smallint: 'smallint', integer: 'integer', bigint: 'bigint', date: 'date', numeric: 'numeric' };
   const wrong: string[] = [];
   for (const spec of Object.values(RECORD_TABLES)) {
     const columns = await columnsOf(spec.table);
