@@ -238,9 +238,9 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     if (sticky) {
       // TypeORM releases a runner after each DataSource.query/transaction; this one lives
       // until the response ends.
-      const realRelease = runner.release.bind(runner);
+      const release = runner.release.bind(runner);
       runner.release = async () => undefined;
-      (runner as unknown as { realRelease: () => Promise<void> }).realRelease = realRelease;
+      (runner as unknown as { realRelease: () => Promise<void> }).realRelease = () => releaseWhenConnected(runner, release);
     }
     // Resolvers of one request run side by side but share this one connection: their
     // statements are queued here, one at a time (pg deprecates queueing them itself).
@@ -341,7 +341,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     state.replica = null;
     state.replicaRunner = null;
     // plain reads outside transactions only: nothing is open on it
-    if (runner) void runner.release().catch(() => undefined);
+    if (runner) void releaseWhenConnected(runner, () => runner.release()).catch(() => undefined);
   }
 
   release(state: RequestDatabaseState): void {
@@ -372,6 +372,13 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     for (const runner of [...(driver.connectedQueryRunners ?? [])]) {
       const realRelease = (runner as QueryRunner & { realRelease?: () => Promise<void> }).realRelease;
       await (realRelease ? realRelease() : runner.release()).catch(() => undefined);
+      // one marked released while it was still connecting (before releaseWhenConnected): TypeORM
+      // listed it after the release, with its connection still checked out
+      const listed = driver.connectedQueryRunners ?? [];
+      if (listed.includes(runner)) {
+        (runner as unknown as { releaseCallback?: () => void }).releaseCallback?.();
+        listed.splice(listed.indexOf(runner), 1);
+      }
     }
     await this.applicationPool.destroy();
   }
@@ -396,4 +403,16 @@ export class RequestDatabaseMiddleware implements NestMiddleware {
     response.once('close', finish);
     requestDatabase.run(state, next);
   }
+}
+
+/**
+ * Releases a runner once its connection is made. TypeORM's release() during a pending connect()
+ * marks the runner released, and connect() then lists it among the pool's connected runners with
+ * its connection checked out for good: closing the pool awaits that runner's release for ever
+ * (a response closed by its client while the request's first statement was connecting).
+ */
+function releaseWhenConnected(runner: QueryRunner, release: () => Promise<void>): Promise<void> {
+  const state = runner as unknown as { databaseConnection?: unknown; databaseConnectionPromise?: Promise<unknown> };
+  if (state.databaseConnection || !state.databaseConnectionPromise) return release();
+  return state.databaseConnectionPromise.then(release, release);
 }
