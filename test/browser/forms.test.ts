@@ -94,7 +94,7 @@ test('Enter never saves the coordinator form, typed dates in the import shapes a
 
   // Ctrl+Enter saves, once.
   await page.locator('#workPeriods_0_employer').press('Control+Enter');
-  await page.waitForURL((url) => /^\/coordinators\/\d+$/.test(url.pathname), { timeout: 20000 });
+  await page.waitForURL((url) => /^\/coordinators\/\d+$/.test(url.pathname), { timeout: 60000 });
   await expect(countByName(name)).resolves.toBe(1);
   const joined = page.locator('th.ant-descriptions-item-label', { hasText: '入职日期' }).locator('xpath=following-sibling::td[1]');
   await expect(joined.textContent()).resolves.toBe('2022-03-01');
@@ -132,7 +132,7 @@ test('an earlier work period than the stored 入职日期 is pointed out on edit
   await expect(eventually(() => page.locator('#joinedOn').inputValue(), '1995-03-01')).resolves.toBe('1995-03-01');
   expect(new URL(page.url()).pathname).toBe(`/coordinators/${coordinator.id}/edit`);
   await page.getByRole('button', { name: /保\s*存/ }).click();
-  await page.waitForURL((url) => url.pathname === `/coordinators/${coordinator.id}`, { timeout: 20000 });
+  await page.waitForURL((url) => url.pathname === `/coordinators/${coordinator.id}`, { timeout: 60000 });
   const [stored] = await app.sql<{ joined_on: string }>(`select to_char(joined_on, 'YYYY-MM-DD') as joined_on from coordinator where id = $1`, [coordinator.id]);
   expect(stored.joined_on).toBe('1995-03-01');
 });
