@@ -88,8 +88,10 @@ test('an office runs a session, enrols a coordinator, records a pass with a cert
   const resultDialog = page.getByRole('dialog');
   await resultDialog.getByLabel('证书编号').fill(`${YEAR}-4-BROWSER`);
   await resultDialog.getByRole('button', { name: /保\s*存/ }).click();
-  await row.getByText('合格').waitFor();
-  await row.getByText(`${YEAR}-4-BROWSER`).waitFor();
+  // saved: the dialog closes (a refusal would keep it open with its message), then the row shows it
+  await resultDialog.waitFor({ state: 'hidden', timeout: 60_000 });
+  await row.getByText('合格').waitFor({ timeout: 60_000 });
+  await row.getByText(`${YEAR}-4-BROWSER`).waitFor({ timeout: 60_000 });
   await screenshot(page, 'browser-training-session');
   const certificates = await app.sql(`select level, issued_on::text from certificate where coordinator_id = $1 and certificate_number = $2`, [person.id, `${YEAR}-4-BROWSER`]);
   expect(certificates).toEqual([{ level: 4, issued_on: TODAY }]);
