@@ -10,8 +10,8 @@ export function print(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** A named scale, or `<enterprises>x<coordinators>` (e.g. 5000000x1000000, the national-lite size). */
-export type Scale = 'province' | 'stress' | 'demo' | `${number}x${number}`;
+/** A named scale (national: the national-lite size, 5M enterprises / 1M coordinators over five provinces), or `<enterprises>x<coordinators>[x<provinces>]`. */
+export type Scale = 'province' | 'stress' | 'demo' | 'national' | `${number}x${number}` | `${number}x${number}x${number}`;
 
 /**
  * A database seeded at the given scale, kept between bench runs (registry_bench_<scale>) so

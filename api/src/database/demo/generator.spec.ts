@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { IdNumberVault } from '../../common/id-number-vault';
 import { loadConfiguration } from '../../config/configuration';
 import { runMigrations } from '../../server';
-import { generateDemoData } from './generator';
+import { generateDemoData, parseDemoScale } from './generator';
 
 // Two throw-away databases on the server of DATABASE_URL, the same seed in both.
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -236,3 +236,56 @@ describe('demo data generator', () => {
     expect(certified.share).toBeLessThan(0.8);
   });
 });
+
+describe('demo data generator over several provinces (the national-lite bench size)', () => {
+  const name = `demo_test_${randomBytes(4).toString('hex')}_n`;
+  const vault = new IdNumberVault(loadConfiguration({ NODE_ENV: 'test' }));
+  let client: Client;
+
+  beforeAll(async () => {
+    await withClient(SERVER_URL, (admin) => admin.query(`create database ${name}`));
+    await runMigrations(databaseUrl(name));
+    client = new Client({ connectionString: databaseUrl(name) });
+    await client.connect();
+    await generateDemoData(client, { scale: parseDemoScale('3000x800x3'), seed: SEED, vault });
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await withClient(SERVER_URL, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+  });
+
+  it('lays copies of the region tree under two more provinces, each with its enterprises and coordinators', async () => {
+    const { rows } = await client.query<{ province: string; name: string; regions: number; enterprises: number; coordinators: number }>(
+      `select p.code as province, p.name,
+         (select count(*)::int from region r where r.path like p.path || '%') as regions,
+         (select count(*)::int from enterprise e where e.province_code = left(p.code, 2)) as enterprises,
+         (select count(*)::int from coordinator c where c.province_code = left(p.code, 2)) as coordinators
+       from region p where p.level = 'PROVINCE' order by p.code`,
+    );
+    expect(rows.map((row) => [row.province, row.name])).toEqual([['210000', '辽宁省'], ['220000', '吉林省'], ['230000', '黑龙江省']]);
+    // the same tree in each, and roughly a third of the data in each
+    expect(new Set(rows.map((row) => row.regions)).size).toBe(1);
+    for (const row of rows) {
+      expect(row.enterprises).toBeGreaterThan(3000 / 3 / 2);
+      expect(row.coordinators).toBeGreaterThan(800 / 3 / 2);
+    }
+    expect(rows.reduce((sum, row) => sum + row.enterprises, 0)).toBe(3000);
+  });
+
+  it('keeps every record in its own province: employers, regions and paths agree', async () => {
+    const checks = await one(
+      client,
+      `select
+         (select count(*)::int from coordinator c join enterprise e on e.id = c.enterprise_id where c.province_code <> e.province_code) as cross_province_staff,
+         (select count(*)::int from enterprise e join region r on r.code = e.region_code where e.region_path <> r.path) as enterprise_paths,
+         (select count(*)::int from coordinator c join region r on r.code = c.region_code where c.region_path <> r.path) as coordinator_paths,
+         (select count(*)::int from region where left(code, 2) <> left(path, 2)) as region_paths`,
+    );
+    expect(checks).toEqual({ cross_province_staff: 0, enterprise_paths: 0, coordinator_paths: 0, region_paths: 0 });
+  });
+});
+
+async function one<T = Record<string, number>>(client: Client, sql: string): Promise<T> {
+  return (await client.query(sql)).rows[0] as T;
+}

@@ -58,13 +58,37 @@ import { seedTrainingDemo } from './training-demo';
 // coordinator rises from ~20% at the end of 2021 to ~78% at the end of 2025, and township
 // platforms get their grassroots coordinators over the same years, leaving some uncovered.
 
-export type DemoScale = 'demo' | 'province' | 'stress' | { enterprises: number; coordinators: number };
+/** A size; `provinces` > 1 spreads it over Jilin and copies of its region tree (see cloneProvinces). */
+export interface DemoSizes {
+  enterprises: number;
+  coordinators: number;
+  provinces?: number;
+}
 
-export const DEMO_SCALES: Record<'demo' | 'province' | 'stress', { enterprises: number; coordinators: number }> = {
+export type DemoScale = 'demo' | 'province' | 'stress' | 'national' | DemoSizes;
+
+export const DEMO_SCALES: Record<'demo' | 'province' | 'stress' | 'national', DemoSizes> = {
   demo: { enterprises: 20_000, coordinators: 5_000 },
   province: { enterprises: 400_000, coordinators: 50_000 },
   stress: { enterprises: 1_000_000, coordinators: 300_000 },
+  // "national-lite" (issue 16): five provinces' worth of regions, a fifth of the data in each
+  national: { enterprises: 5_000_000, coordinators: 1_000_000, provinces: 5 },
 };
+
+/**
+ * The provinces the bulk generator lays beside Jilin for a size spread over several of them
+ * (GB/T 2260 codes and names). Their region trees are Jilin's, copied under their codes and
+ * marked synthetic: the sizes and the shape are what a scale bench needs, not the real map.
+ */
+export const OTHER_PROVINCES: readonly { code: string; name: string }[] = [
+  { code: '21', name: '辽宁省' },
+  { code: '23', name: '黑龙江省' },
+  { code: '15', name: '内蒙古自治区' },
+  { code: '13', name: '河北省' },
+  { code: '14', name: '山西省' },
+  { code: '37', name: '山东省' },
+  { code: '41', name: '河南省' },
+];
 
 export const DEFAULT_DEMO_SEED = 20211120;
 
@@ -83,25 +107,53 @@ export interface GenerateDemoResult {
 
 type Queryable = ClientBase;
 
-/** 'demo' | 'province' | 'stress' | '<enterprises>x<coordinators>' (e.g. 3000x800). */
+/**
+ * 'demo' | 'province' | 'stress' | 'national' | '<enterprises>x<coordinators>' (e.g. 3000x800) |
+ * '<enterprises>x<coordinators>x<provinces>' (e.g. 5000000x1000000x5).
+ */
 export function parseDemoScale(raw: string | DemoScale | null | undefined): DemoScale {
   if (raw == null || raw === '') return 'demo';
   if (typeof raw !== 'string') return raw;
   const value = raw.trim().toLowerCase();
-  if (value === 'demo' || value === 'province' || value === 'stress') return value;
-  const custom = /^(\d+)\s*[x/:,]\s*(\d+)$/.exec(value);
-  if (custom) return { enterprises: Number(custom[1]), coordinators: Number(custom[2]) };
-  throw new Error(`unknown demo scale "${raw}": use demo, province, stress or <enterprises>x<coordinators>`);
+  if (value === 'demo' || value === 'province' || value === 'stress' || value === 'national') return value;
+  const custom = /^(\d+)\s*[x/:,]\s*(\d+)(?:\s*[x/:,]\s*(\d+))?$/.exec(value);
+  if (custom) return { enterprises: Number(custom[1]), coordinators: Number(custom[2]), ...(custom[3] ? { provinces: Number(custom[3]) } : {}) };
+  throw new Error(`unknown demo scale "${raw}": use demo, province, stress, national, <enterprises>x<coordinators> or <enterprises>x<coordinators>x<provinces>`);
 }
 
-export function resolveDemoScale(scale: DemoScale): { enterprises: number; coordinators: number } {
+export function resolveDemoScale(scale: DemoScale): Required<DemoSizes> {
   const sizes = typeof scale === 'string' ? DEMO_SCALES[scale] : scale;
   if (!sizes) throw new Error(`unknown demo scale "${String(scale)}"`);
-  const { enterprises, coordinators } = sizes;
+  const { enterprises, coordinators, provinces = 1 } = sizes;
   if (!Number.isInteger(enterprises) || enterprises < 1 || !Number.isInteger(coordinators) || coordinators < 0) {
     throw new Error(`demo scale needs a positive number of enterprises and coordinators: ${JSON.stringify(sizes)}`);
   }
-  return { enterprises, coordinators };
+  if (!Number.isInteger(provinces) || provinces < 1 || provinces > OTHER_PROVINCES.length + 1) {
+    throw new Error(`demo scale spreads over 1 to ${OTHER_PROVINCES.length + 1} provinces: ${JSON.stringify(sizes)}`);
+  }
+  return { enterprises, coordinators, provinces };
+}
+
+/**
+ * Lays the first `count - 1` of OTHER_PROVINCES beside Jilin: Jilin's region tree copied under
+ * each province's code (22… → 21…, paths likewise), the province row named, every copy marked
+ * synthetic. One statement per province, so the tree's own foreign key is checked at its end.
+ */
+export async function cloneProvinces(client: Queryable, count: number): Promise<number> {
+  let added = 0;
+  for (const province of OTHER_PROVINCES.slice(0, count - 1)) {
+    const result = await client.query(
+      `insert into region (code, name, level, parent_code, path, synthetic)
+       select $1 || substr(code, 3), case when level = 'PROVINCE' then $2 else name end, level,
+              case when parent_code is null then null else $1 || substr(parent_code, 3) end,
+              regexp_replace(path, '(^|/)22', '\\1' || $1, 'g'), true
+       from region where code like '22%' and path like '220000/%'
+       on conflict (code) do nothing`,
+      [province.code, province.name],
+    );
+    added += result.rowCount ?? 0;
+  }
+  return added;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,6 +294,8 @@ interface Place {
   path: string;
   unit: Place | null;
   county: Place | null;
+  /** the province row above (itself for a province) */
+  province: Place;
   /** a 6-digit GB/T 2260 code usable in ID numbers and credit codes */
   code6: string;
   /** county-level: code6 is a real GB/T 2260 code (not an NBS 7x development zone or a project code) */
@@ -253,6 +307,7 @@ interface Place {
   weight: number;
 }
 
+/** by Jilin's unit codes; a copied province (cloneProvinces) weighs its units as Jilin's */
 const UNIT_WEIGHTS: Record<string, number> = {
   '220100': 3.0, '220200': 1.8, '222400': 1.0, '220300': 0.9, '220700': 0.9, '220581': 0.9, '220500': 0.8,
   '220800': 0.7, '220400': 0.6, '220600': 0.6, '229900': 0.5,
@@ -273,8 +328,13 @@ function shortUnitName(name: string): string {
   return name.replace(/朝鲜族自治州$/, '').replace(/管委会$/, '').replace(/市$/, '');
 }
 
+/** Jilin's code of a region, also for the copies of its tree under other provinces' codes */
+function jilinCode(code: string): string {
+  return `22${code.slice(2)}`;
+}
+
 interface Regions {
-  province: Place;
+  provinces: Place[];
   units: Place[];
   counties: Place[];
   townships: Place[];
@@ -299,6 +359,7 @@ async function loadRegions(client: Queryable): Promise<Regions> {
       path: row.path,
       unit: row.level === 'UNIT' ? null : unit,
       county,
+      province: undefined as unknown as Place,
       code6: row.code.slice(0, 6),
       realCounty: row.level === 'COUNTY' && /^\d{6}$/.test(row.code) && row.code[4] !== '7',
       prefix: '',
@@ -308,27 +369,28 @@ async function loadRegions(client: Queryable): Promise<Regions> {
     byCode.set(row.code, place);
     all.push(place);
   }
-  const province = all.find((place) => place.level === 'PROVINCE');
+  const provinces = all.filter((place) => place.level === 'PROVINCE');
   const townships = all.filter((place) => place.level === 'TOWNSHIP');
-  if (!province || townships.length === 0) {
+  if (provinces.length === 0 || townships.length === 0) {
     throw new Error('the region table is empty: run the migrations (SeedRegions) before generating demo data');
   }
   for (const place of all) {
+    place.province = byCode.get(place.path.split('/')[0])!;
     const unit = place.level === 'UNIT' ? place : place.unit;
-    place.short = unit ? shortUnitName(unit.name) : '吉林';
-    const unitPrefix = unit ? (unit.code === '222400' || unit.code === '229900' ? place.short : unit.name) : '吉林省';
+    place.short = unit ? shortUnitName(unit.name) : place.province.name.replace(/(省|自治区)$/, '');
+    const unitPrefix = unit ? (jilinCode(unit.code) === '222400' || jilinCode(unit.code) === '229900' ? place.short : unit.name) : place.province.name;
     const county = place.level === 'COUNTY' ? place : place.county;
     // 县 and county-level cities lend their own name (农安县…, 榆树市…); districts use the city's.
     place.prefix = county && /[县市旗]$/.test(county.name) ? county.name : unitPrefix;
     if (place.level === 'TOWNSHIP') {
       const kind = place.name.endsWith('街道') ? 2.5 : place.name.endsWith('镇') ? 1.0 : place.name.endsWith('乡') ? 0.45 : 0.8;
       const district = county?.name.endsWith('区') ? 1.3 : 1;
-      place.weight = (UNIT_WEIGHTS[unit?.code ?? ''] ?? 0.7) * kind * district;
+      place.weight = (UNIT_WEIGHTS[unit ? jilinCode(unit.code) : ''] ?? 0.7) * kind * district;
     }
   }
   const counties = all.filter((place) => place.level === 'COUNTY');
   const realCountyCodes = counties.filter((place) => place.realCounty).map((place) => place.code6);
-  return { province, units: all.filter((place) => place.level === 'UNIT'), counties, townships, realCountyCodes };
+  return { provinces, units: all.filter((place) => place.level === 'UNIT'), counties, townships, realCountyCodes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,9 +546,9 @@ function generateEnterprises(count: number, regions: Regions, seed: number, log:
     const prefixRoll = random.next();
     const prefix =
       tier <= MEDIUM && prefixRoll < 0.35
-        ? '吉林省'
+        ? township.province.name
         : prefixRoll < 0.12
-          ? '吉林省'
+          ? township.province.name
           : prefixRoll < 0.5
             ? township.prefix
             : prefixRoll < 0.7
@@ -532,7 +594,7 @@ function generateEnterprises(count: number, regions: Regions, seed: number, log:
     const county = township.county ?? township;
     const unitCode = township.unit && /^\d{4}00$/.test(township.unit.code) ? township.unit.code : county.code6;
     const registration =
-      tier === LARGE && random.chance(0.4) ? '220000' : tier <= MEDIUM && random.chance(0.3) ? unitCode : township.code6;
+      tier === LARGE && random.chance(0.4) ? township.province.code6 : tier <= MEDIUM && random.chance(0.3) ? unitCode : township.code6;
     const body = kind === 'social' || kind === 'nonprofit' ? 'MJ' : kind === 'law' ? '31' : 'MA';
     const creditCode = makeCreditCode(`${authority}${registration}${organizationCode(body + uniqueBody(index, codeOffset))}`);
 
@@ -750,7 +812,7 @@ function generateCoordinators(
     } else if (affiliation === TRIPARTITE) {
       const unit = tripartiteUnits.pick(random);
       const roll = random.next();
-      const place = roll < 0.04 ? regions.province : roll < 0.75 ? random.pick(regions.counties) : random.pick(regions.units);
+      const place = roll < 0.04 ? (regions.provinces.length === 1 ? regions.provinces[0] : random.pick(regions.provinces)) : roll < 0.75 ? random.pick(regions.counties) : random.pick(regions.units);
       const unitName = place.level === 'PROVINCE' ? unit.provinceName : `${fullName(place)}${unit.suffix}`;
       coordinators.place[index] = place;
       coordinators.category[index] = unit.category;
@@ -804,7 +866,7 @@ function generateCoordinators(
   for (let index = 0; index < count; index++) {
     const place = coordinators.place[index];
     const female = random.chance(0.56);
-    const korean = place.unit?.code === '222400' && random.chance(0.3);
+    const korean = (place.unit ? jilinCode(place.unit.code) === '222400' : false) && random.chance(0.3);
     const surname = (korean ? koreanSurnames : surnames).pick(random);
     const given = female ? femaleGiven : maleGiven;
     const name = surname + random.pick(given) + (random.chance(0.68) ? random.pick(given) : '');
@@ -1247,6 +1309,10 @@ export async function generateDemoData(client: Client | PoolClient, options: Gen
     );
   }
 
+  if (sizes.provinces > 1) {
+    const added = await cloneProvinces(client, sizes.provinces);
+    step(`laid ${sizes.provinces - 1} provinces beside Jilin (${added} regions)`);
+  }
   const regions = await loadRegions(client);
   const enterprises = generateEnterprises(sizes.enterprises, regions, seed, step);
   const coordinators = generateCoordinators(sizes.coordinators, enterprises, regions, seed, step);
