@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { todayIsoDate } from '@registry/domain';
 import { ApplySubsidyDocument, DecideSubsidyDocument, SubsidyClaimsDocument, type SubsidyClaimFieldsFragment, type SubsidyClaimState, type SubsidyKind } from '@registry/graphql-client';
-import { App as AntApp, Button, Empty, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { QueryError } from '../../app/components/QueryError';
 import { requiredRule, maxLengthRule } from '../../app/utils/form-rules';
 import { CoordinatorSelect } from './CoordinatorSelect';
 import { FormModal } from './FormModal';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 const KINDS: SubsidyKind[] = ['VOCATIONAL_TRAINING', 'LIVING_ALLOWANCE', 'SKILL_UPGRADE'];
 const STATES: SubsidyClaimState[] = ['APPLIED', 'GRANTED', 'REFUSED'];
@@ -35,7 +36,7 @@ export function SubsidyClaimsTab() {
   const { message } = AntApp.useApp();
   const [kind, setKind] = useState<SubsidyKind | undefined>();
   const [state, setState] = useState<SubsidyClaimState | undefined>();
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const [applying, setApplying] = useState(false);
   const [deciding, setDeciding] = useState<SubsidyClaimFieldsFragment | null>(null);
   const [applyForm] = Form.useForm<ApplyValues>();
@@ -43,7 +44,7 @@ export function SubsidyClaimsTab() {
   const [apply, applyState] = useMutation(ApplySubsidyDocument);
   const [decide, decideState] = useMutation(DecideSubsidyDocument);
   const { data, previousData, loading, error, refetch } = useQuery(SubsidyClaimsDocument, {
-    variables: { filter: { kind: kind ?? null, state: state ?? null }, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { filter: { kind: kind ?? null, state: state ?? null }, ...paged.window },
     fetchPolicy: 'cache-and-network',
   });
   const result = (data ?? previousData)?.subsidyClaims;
@@ -53,9 +54,9 @@ export function SubsidyClaimsTab() {
     <>
       <Flex justify="space-between" style={{ marginBottom: 16 }} gap={8} wrap>
         <Space wrap>
-          <Select allowClear placeholder={t('training.subsidy.kind')} value={kind} onChange={(value) => { setKind(value); setPage({ ...page, current: 1 }); }} style={{ width: 160 }}
+          <Select allowClear placeholder={t('training.subsidy.kind')} value={kind} onChange={(value) => { setKind(value); paged.reset(); }} style={{ width: 160 }}
             options={KINDS.map((value) => ({ value, label: t(`enums.subsidyKind.${value}`) }))} aria-label={t('training.subsidy.kind')} />
-          <Select allowClear placeholder={t('training.subsidy.state')} value={state} onChange={(value) => { setState(value); setPage({ ...page, current: 1 }); }} style={{ width: 120 }}
+          <Select allowClear placeholder={t('training.subsidy.state')} value={state} onChange={(value) => { setState(value); paged.reset(); }} style={{ width: 120 }}
             options={STATES.map((value) => ({ value, label: t(`training.states.${value}`) }))} aria-label={t('training.subsidy.state')} />
         </Space>
         {canEdit ? <Button type="primary" onClick={() => setApplying(true)}>{t('training.subsidy.apply')}</Button> : null}
@@ -64,11 +65,8 @@ export function SubsidyClaimsTab() {
       <Table<SubsidyClaimFieldsFragment>
         rowKey="id"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.subsidy.empty')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('training.subsidy.empty') })}
         scroll={{ x: 900 }}
         columns={[
           { key: 'coordinator', title: t('training.subsidy.coordinator'), render: (_value, claim) => (claim.coordinator ? <Link to={`/coordinators/${claim.coordinator.id}`}>{claim.coordinator.name}</Link> : '') },

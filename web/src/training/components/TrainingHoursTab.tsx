@@ -1,13 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { todayIsoDate } from '@registry/domain';
 import { TrainingHoursDocument, type TrainingHoursQuery } from '@registry/graphql-client';
-import { Empty, Form, Select, Table } from 'antd';
+import { Form, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { QueryError } from '../../app/components/QueryError';
 import { useRegions } from '../../app/hooks/useRegions';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 type Row = TrainingHoursQuery['trainingHours']['items'][number];
 const THIS_YEAR = Number(todayIsoDate().slice(0, 4));
@@ -18,9 +19,9 @@ export function TrainingHoursTab() {
   const { regions } = useRegions();
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [year, setYear] = useState(THIS_YEAR);
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const { data, previousData, loading, error, refetch } = useQuery(TrainingHoursDocument, {
-    variables: { year, regionCode: regionCode ?? null, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { year, regionCode: regionCode ?? null, ...paged.window },
   });
   const result = (data ?? previousData)?.trainingHours;
   const regionName = (code: string) => regions.find((region) => region.code === code)?.name ?? code;
@@ -28,10 +29,10 @@ export function TrainingHoursTab() {
     <>
       <Form layout="inline" style={{ marginBottom: 16 }}>
         <Form.Item label={t('training.figures.region')}>
-          <RegionTreeSelect value={regionCode} onChange={(next) => { setRegionCode(next); setPage({ ...page, current: 1 }); }} style={{ width: 220 }} />
+          <RegionTreeSelect value={regionCode} onChange={(next) => { setRegionCode(next); paged.reset(); }} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item label={t('training.hours.year')}>
-          <Select value={year} onChange={(next) => { setYear(next); setPage({ ...page, current: 1 }); }} style={{ width: 110 }}
+          <Select value={year} onChange={(next) => { setYear(next); paged.reset(); }} style={{ width: 110 }}
             options={Array.from({ length: 8 }, (_, index) => THIS_YEAR - index).map((value) => ({ value, label: String(value) }))} />
         </Form.Item>
       </Form>
@@ -39,11 +40,8 @@ export function TrainingHoursTab() {
       <Table<Row>
         rowKey="coordinatorId"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.hours.empty')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('training.hours.empty') })}
         columns={[
           { key: 'name', title: t('training.hours.name'), render: (_value, row) => <Link to={`/coordinators/${row.coordinatorId}`}>{row.name}</Link> },
           { key: 'region', title: t('training.hours.region'), render: (_value, row) => regionName(row.regionCode) },

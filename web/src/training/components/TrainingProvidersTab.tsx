@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CreateTrainingProviderDocument, TrainingProvidersDocument, UpdateTrainingProviderDocument, type TrainingProviderFieldsFragment } from '@registry/graphql-client';
-import { App as AntApp, Button, Empty, Flex, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCanEdit } from '../../app/auth/AuthContext';
@@ -10,6 +10,7 @@ import { useRegions } from '../../app/hooks/useRegions';
 import { creditCodeProblem } from '../../app/utils/field-problems';
 import { maxLengthRule, problemRule, requiredRule } from '../../app/utils/form-rules';
 import { FormModal } from './FormModal';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 interface ProviderFormValues {
   name: string;
@@ -28,11 +29,11 @@ export function TrainingProvidersTab() {
   const { byCode } = useRegions();
   const { message } = AntApp.useApp();
   const [search, setSearch] = useState<string | undefined>();
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const [editing, setEditing] = useState<TrainingProviderFieldsFragment | 'new' | null>(null);
   const [form] = Form.useForm<ProviderFormValues>();
   const { data, previousData, loading, error, refetch } = useQuery(TrainingProvidersDocument, {
-    variables: { filter: { search: search ?? null }, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { filter: { search: search ?? null }, ...paged.window },
   });
   const [create, createState] = useMutation(CreateTrainingProviderDocument);
   const [update, updateState] = useMutation(UpdateTrainingProviderDocument);
@@ -64,18 +65,15 @@ export function TrainingProvidersTab() {
     <>
       <Flex justify="space-between" style={{ marginBottom: 16 }} gap={8} wrap>
         <Input.Search allowClear placeholder={t('training.provider.searchPlaceholder')} aria-label={t('training.provider.searchPlaceholder')} enterButton={t('common.search')}
-          onSearch={(value) => { setSearch(value.trim() || undefined); setPage({ ...page, current: 1 }); }} style={{ width: 320 }} />
+          onSearch={(value) => { setSearch(value.trim() || undefined); paged.reset(); }} style={{ width: 320 }} />
         {canEdit ? <Button type="primary" onClick={() => setEditing('new')}>{t('training.provider.create')}</Button> : null}
       </Flex>
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       <Table<TrainingProviderFieldsFragment>
         rowKey="id"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.provider.empty')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('training.provider.empty') })}
         columns={[
           { key: 'name', title: t('training.provider.name'), dataIndex: 'name' },
           { key: 'creditCode', title: t('training.provider.creditCode'), dataIndex: 'creditCode', render: (code: string) => <Typography.Text code>{code}</Typography.Text> },

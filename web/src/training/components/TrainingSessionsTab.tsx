@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { todayIsoDate } from '@registry/domain';
 import { CreateTrainingSessionDocument, TrainingProvidersDocument, TrainingSessionsDocument, type TrainingSessionFieldsFragment } from '@registry/graphql-client';
-import { App as AntApp, Button, Col, Empty, Flex, Form, Input, InputNumber, Row, Select, Table, Tag, type FormInstance } from 'antd';
+import { App as AntApp, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Table, Tag, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { QueryError } from '../../app/components/QueryError';
 import { RegionTreeSelect } from '../../app/components/RegionTreeSelect';
 import { maxLengthRule, requiredRule } from '../../app/utils/form-rules';
 import { FormModal } from './FormModal';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 export interface SessionFormValues {
   providerId?: string;
@@ -110,12 +111,12 @@ export function TrainingSessionsTab() {
   const { message } = AntApp.useApp();
   const [search, setSearch] = useState<string | undefined>();
   const [year, setYear] = useState<number | undefined>();
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<SessionFormValues>();
   const [create, createState] = useMutation(CreateTrainingSessionDocument);
   const { data, previousData, loading, error, refetch } = useQuery(TrainingSessionsDocument, {
-    variables: { filter: { search: search ?? null, year: year ?? null }, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { filter: { search: search ?? null, year: year ?? null }, ...paged.window },
     fetchPolicy: 'cache-and-network',
   });
   const result = (data ?? previousData)?.trainingSessions;
@@ -132,8 +133,8 @@ export function TrainingSessionsTab() {
       <Flex justify="space-between" style={{ marginBottom: 16 }} gap={8} wrap>
         <Flex gap={8} wrap>
           <Input.Search allowClear placeholder={t('training.session.searchPlaceholder')} aria-label={t('training.session.searchPlaceholder')} enterButton={t('common.search')}
-            onSearch={(value) => { setSearch(value.trim() || undefined); setPage({ ...page, current: 1 }); }} style={{ width: 280 }} />
-          <Select allowClear placeholder={t('training.session.year')} value={year} onChange={(value) => { setYear(value); setPage({ ...page, current: 1 }); }} style={{ width: 120 }}
+            onSearch={(value) => { setSearch(value.trim() || undefined); paged.reset(); }} style={{ width: 280 }} />
+          <Select allowClear placeholder={t('training.session.year')} value={year} onChange={(value) => { setYear(value); paged.reset(); }} style={{ width: 120 }}
             options={Array.from({ length: 8 }, (_, index) => THIS_YEAR - index).map((value) => ({ value, label: String(value) }))} />
         </Flex>
         {canEdit ? <Button type="primary" onClick={() => setCreating(true)}>{t('training.session.create')}</Button> : null}
@@ -142,11 +143,8 @@ export function TrainingSessionsTab() {
       <Table<TrainingSessionFieldsFragment>
         rowKey="id"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.session.empty')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('training.session.empty') })}
         scroll={{ x: 1000 }}
         columns={[
           { key: 'title', title: t('training.session.title'), render: (_value, session) => <Link to={`/training/sessions/${session.id}`}>{session.title}</Link> },

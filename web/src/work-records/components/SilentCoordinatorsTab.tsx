@@ -1,20 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { SilentCoordinatorsDocument } from '@registry/graphql-client';
-import { Empty, Flex, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { QueryError } from '../../app/components/QueryError';
 import { ExportButton } from '../../imports/ExportButton';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 type Item = { coordinatorId: string; name: string; regionCode: string; employer?: string | null; lastRecordedOn?: string | null };
 
 /** The coordinators behind 未开展工作: counted in the region at the year's date, no work recorded in the 12 months before. */
 export function SilentCoordinatorsTab({ regionCode, year, regionName }: { regionCode?: string; year: number; regionName: (code: string) => string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const { data, previousData, loading, error, refetch } = useQuery(SilentCoordinatorsDocument, {
-    variables: { regionCode: regionCode ?? null, year, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { regionCode: regionCode ?? null, year, ...paged.window },
     fetchPolicy: 'cache-and-network',
   });
   const result = (data ?? previousData)?.silentCoordinators;
@@ -28,11 +28,8 @@ export function SilentCoordinatorsTab({ regionCode, year, regionName }: { region
       <Table<Item>
         rowKey="coordinatorId"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workRecords.noSilent')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('workRecords.noSilent') })}
         data-testid="silent-coordinators-table"
         columns={[
           { key: 'name', title: t('workRecords.coordinator'), render: (_value, item) => <Link to={`/coordinators/${item.coordinatorId}`}>{item.name}</Link> },

@@ -11,7 +11,7 @@ import {
   type WorkRecordPrecision,
   type WorkRecordSort,
 } from '@registry/graphql-client';
-import { App as AntApp, Button, Empty, Flex, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Flex, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -24,6 +24,7 @@ import { useDebouncedValue } from '../../coordinators/hooks/useDebouncedValue';
 import { ExportButton } from '../../imports/ExportButton';
 import { CoordinatorSelect } from '../../training/components/CoordinatorSelect';
 import { FormModal } from '../../training/components/FormModal';
+import { usePagedTable } from '../../app/hooks/usePagedTable';
 
 const SORTS: WorkRecordSort[] = ['RECORDED_ON_DESC', 'RECORDED_ON_ASC', 'COUNT_DESC', 'COORDINATOR_NAME'];
 const FIELDS = ['coordinatorId', 'kind', 'count', 'recordedOn', 'precision', 'enterpriseId', 'outcome', 'description'];
@@ -49,7 +50,7 @@ export function WorkRecordsTab({ regionCode, year, onChanged }: { regionCode?: s
   const [sort, setSort] = useState<WorkRecordSort>('RECORDED_ON_DESC');
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim());
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paged = usePagedTable();
   const [editing, setEditing] = useState<WorkRecordFieldsFragment | 'new' | null>(null);
   const [form] = Form.useForm<RecordValues>();
   const [create, createState] = useMutation(CreateWorkRecordDocument);
@@ -57,11 +58,11 @@ export function WorkRecordsTab({ regionCode, year, onChanged }: { regionCode?: s
   const [remove] = useMutation(DeleteWorkRecordDocument);
   const filter = { regionCode: regionCode ?? null, year, kinds: kinds.length > 0 ? kinds : null, outcome: outcome ?? null, search: debounced || null, sort };
   const { data, previousData, loading, error, refetch } = useQuery(WorkRecordsDocument, {
-    variables: { filter, offset: (page.current - 1) * page.pageSize, limit: page.pageSize },
+    variables: { filter, ...paged.window },
     fetchPolicy: 'cache-and-network',
   });
   const result = (data ?? previousData)?.workRecords;
-  const reset = () => setPage({ ...page, current: 1 });
+  const reset = paged.reset;
   const kind = Form.useWatch('kind', form);
   const saved = () => {
     void message.success(t('common.saved'));
@@ -91,11 +92,8 @@ export function WorkRecordsTab({ regionCode, year, onChanged }: { regionCode?: s
       <Table<WorkRecordFieldsFragment>
         rowKey="id"
         size="middle"
-        loading={loading}
         dataSource={result?.items ?? []}
-        pagination={{ current: page.current, pageSize: page.pageSize, total: result?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-        onChange={(pagination) => setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workRecords.empty')} /> }}
+        {...paged.tableProps({ total: result?.total ?? 0, loading, emptyText: t('workRecords.empty') })}
         scroll={{ x: 1000 }}
         data-testid="work-records-table"
         columns={[
