@@ -5,7 +5,7 @@ import { runMigrations } from '../../api/src/server';
 import { eventually } from '../support/eventually';
 import { startPostgresPair, type PostgresServer } from '../support/servers';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { chinaYear } from '@registry/domain';
+import { chinaYear, makeIdNumber } from '@registry/domain';
 import { CREATE_ENTERPRISE, creditCode, enterpriseInput } from '../support/fixtures';
 import { ImportClient, workbook } from '../fixtures/imports/helpers';
 import { seedPair, signedInUser } from './access-helpers';
@@ -99,6 +99,8 @@ describe('reads from a streaming replica', () => {
   let strict: TestApp;
   // a second instance like the first (the writer's position travels with the session row)
   let another: TestApp;
+  // one that keeps a session in its cache for ten minutes: only a NOTIFY tells it of a write elsewhere
+  let cached: TestApp;
   let admin: string;
   let reader: string;
   let enterprise: { id: string; version: number };
@@ -122,6 +124,7 @@ describe('reads from a streaming replica', () => {
     patient = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '600000' }, { databaseUrl: url });
     strict = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '300' }, { databaseUrl: url });
     another = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '600000' }, { databaseUrl: url });
+    cached = await startTestApp({ DATABASE_REPLICA_URLS: replica, REPLICA_MAX_LAG_MS: '600000', SESSION_CACHE_MS: '600000' }, { databaseUrl: url });
     admin = await patient.adminToken();
     reader = await signedInUser(patient, admin, 'replica.reader', 'COUNTY_OFFICE', '220104');
     const seeded = await seedPair(patient, admin, '220104');
@@ -133,6 +136,7 @@ describe('reads from a streaming replica', () => {
   afterAll(async () => {
     await standby?.query(`select pg_wal_replay_resume()`).catch(() => undefined);
     await another?.close();
+    await cached?.close();
     await strict?.close();
     await patient?.close();
   }, 60_000);
@@ -216,6 +220,57 @@ describe('reads from a streaming replica', () => {
       expect(job.body.id).toBe(uploaded.body.id);
       // the paused standby does not have it: the uploader's read went to the primary
       expect((await standby.query(`select count(*)::int as n from import_job where id = $1`, [uploaded.body.id])).rows[0].n).toBe(0);
+    } finally {
+      await standby.query(`select pg_wal_replay_resume()`);
+    }
+  });
+
+  it('shows a write to its writer on another instance that had the session cached, while the replica is paused', async () => {
+    await standby.query(`select pg_wal_replay_pause()`);
+    await eventually(async () => (await standby.query(`select pg_get_wal_replay_pause_state() as state`)).rows[0].state, (state) => state === 'paused');
+    try {
+      const before = await nameRead(cached, admin);
+      // the session is now in that instance's cache, with the position before the write
+      await rename('缓存会话复制测试有限公司');
+      expect(await nameOn(standby)).toBe(before);
+      const seen = await eventually(() => nameRead(cached, admin), (name) => name === '缓存会话复制测试有限公司', 15_000);
+      expect(seen).toBe('缓存会话复制测试有限公司');
+      // the standby was still paused: the primary answered, told by the dropped cache entry
+      expect(await nameOn(standby)).toBe(before);
+    } finally {
+      await standby.query(`select pg_wal_replay_resume()`);
+    }
+  });
+
+  it('shows an import its background job committed to the uploader at once, on every instance, while the replica is paused', async () => {
+    const TOTAL = `query { coordinators(offset: 0, limit: 1) { total } }`;
+    const total = async (t: TestApp) => {
+      const answer = await t.graphql(TOTAL, {}, admin);
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.coordinators.total as number;
+    };
+    await standbyCaughtUp();
+    const [{ credit_code: employer }] = await patient.sql<{ credit_code: string }>(`select credit_code from enterprise where id = $1`, [enterprise.id]);
+    const before = await total(patient);
+    await standby.query(`select pg_wal_replay_pause()`);
+    await eventually(async () => (await standby.query(`select pg_get_wal_replay_pause_state() as state`)).rows[0].state, (state) => state === 'paused');
+    try {
+      const client = new ImportClient(patient.baseUrl, admin);
+      const row = {
+        name: '复制导入', idNumber: makeIdNumber('220104', '1986-06-06', 31, 'FEMALE'), region: '220104', category: 1, tripartite: '否',
+        enterpriseCode: employer, joinedOn: '2022-03-01',
+      };
+      const job = await client.dryRun('coordinators', 'replica-import.xlsx', await workbook('coordinators', { 协调员: [row] }));
+      expect(job.status).toBe('VALIDATED');
+      expect(await total(cached)).toBe(before);
+      const committed = await client.commit(job.id, 'ALL_OR_NOTHING');
+      expect(committed.job?.status).toBe('COMMITTED');
+      // the standby has not replayed the import
+      expect((await standby.query(`select count(*)::int as n from coordinator where name = '复制导入'`)).rows[0].n).toBe(0);
+      // the uploader's next read counts it, on the instance polled and on one that had the session cached
+      expect(await total(patient)).toBe(before + 1);
+      expect(await eventually(() => total(cached), (count) => count === before + 1, 15_000)).toBe(before + 1);
+      expect(await total(another)).toBe(before + 1);
     } finally {
       await standby.query(`select pg_wal_replay_resume()`);
     }

@@ -41,7 +41,7 @@ import { SessionEvictions } from './session-evictions';
     ReadOnlyRequestPlugin,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService, PasswordPolicy],
+  exports: [AuthService, UsersService, PasswordPolicy, RequestDatabase],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -9,6 +9,7 @@ import type { SessionUser } from '../common/session-user';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
 import { isConnectionError, isPoolBusy, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
+import { SessionCache } from './session-cache';
 import { scopeStatements } from './transaction-scope';
 
 // Requests that carry a bearer token run their SQL as `registry_app` (no table ownership, no
@@ -91,6 +92,10 @@ export function isPlainRead(sql: string): boolean {
 const NOTE_WRITE_POSITION = `with position as (select pg_current_wal_lsn() as lsn)
   update user_session s set last_write_lsn = greatest(coalesce(s.last_write_lsn, 0), (position.lsn - '0/0'::pg_lsn)::bigint)
   from position where s.token_hash = $1 returning position.lsn::text as lsn`;
+/** Every live session of a user: a write done for them in the background (an import's commit). */
+const NOTE_USER_WRITE_POSITION = `with position as (select pg_current_wal_lsn() as lsn)
+  update user_session s set last_write_lsn = greatest(coalesce(s.last_write_lsn, 0), (position.lsn - '0/0'::pg_lsn)::bigint)
+  from position where s.user_id = $1 and s.revoked_at is null and s.expires_at > now() returning position.lsn::text as lsn`;
 function maximum(...values: (bigint | undefined)[]): bigint {
   return values.reduce<bigint>((highest, value) => (value !== undefined && value > highest ? value : highest), 0n);
 }
@@ -131,6 +136,16 @@ export function readAsOwner<T>(userId: string, work: () => T): T {
 }
 
 /**
+ * The request has seen a write of its user that no request of theirs made (an import committed
+ * by its background job, seen COMMITTED by the uploader's poll): from now on the session's reads
+ * see at least what the primary holds now, as after its own writes. Nothing without replicas.
+ */
+export async function noteWriteSeen(): Promise<void> {
+  const state = requestDatabase.getStore();
+  if (state?.notePosition && !state.released && state.userId) await state.notePosition();
+}
+
+/**
  * With replicas: the request's later reads see at least what the primary holds now (the
  * dashboards after ensureFresh: the roll-ups' refresh, which is not the reader's own write).
  * One statement on the primary; nothing without replicas.
@@ -152,6 +167,7 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionCache,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -299,6 +315,8 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
             const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
             const lsn = rows[0]?.lsn ?? ((await onPrimary(`select pg_current_wal_lsn()::text as lsn`)) as { lsn: string }[])[0].lsn;
             replicas.noteWrite(state.userId, lsnValue(lsn)!);
+            // the other instances' caches may hold the session with the position before it
+            if (state.tokenHash) this.sessions.publish?.({ tokenHash: state.tokenHash });
           }
         }
         return result;
@@ -317,6 +335,22 @@ export class RequestDatabase implements OnModuleInit, OnApplicationShutdown {
     const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
     const lsn = rows[0]?.lsn ? lsnValue(rows[0].lsn)! : await this.primaryLsn();
     this.replicas.noteWrite(userId, lsn);
+    // the other instances may hold this session in their cache with the position before the
+    // write: they drop it (NOTIFY) and read the row again on the session's next request there
+    if (state.tokenHash) this.sessions.publish?.({ tokenHash: state.tokenHash });
+  }
+
+  /**
+   * A write done for a user outside their requests (an import committed by its background job):
+   * the primary's position after it, on each of their live sessions (row, this instance's memory,
+   * the other instances' caches), so their next reads anywhere see it. Nothing without replicas.
+   */
+  async noteUserWrite(userId: string | null): Promise<void> {
+    if (!this.replicas || !userId) return;
+    const updated: unknown[] = await asOwner(() => this.dataSource.query(NOTE_USER_WRITE_POSITION, [userId]));
+    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { lsn: string }[];
+    this.replicas.noteWrite(userId, rows[0]?.lsn ? lsnValue(rows[0].lsn)! : await this.primaryLsn());
+    this.sessions.evictUser(userId);
   }
 
   /** The primary's WAL position now (as the owner, outside the request's connection). */

@@ -8,6 +8,7 @@ import { COORDINATOR_SHEET } from './columns';
 import { loadJob, type ImportMode } from './import-job';
 import { ImportValidationService, RECORD_TABLES } from './import-validation.service';
 import { STAGING_TABLES } from './staging';
+import { RequestDatabase } from '../auth/request-database';
 
 /** Commit: one transaction of set-based upserts + one audit row. */
 @Injectable()
@@ -16,6 +17,7 @@ export class ImportCommitService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly validation: ImportValidationService,
     private readonly audit: AuditService,
+    private readonly requestDatabase: RequestDatabase,
   ) {}
 
   /**
@@ -72,6 +74,8 @@ export class ImportCommitService {
           [id, written, counts.new, counts.updated, counts.unchanged, invalid],
         );
       });
+      // with replicas: the uploader's next reads, on any instance, see what the job wrote
+      await this.requestDatabase.noteUserWrite(job.userId).catch(() => undefined);
       // a big import changes the tables' shape: fresh statistics keep list and export plans sane
       if (writtenTotal >= 5000) {
         await this.dataSource.query(

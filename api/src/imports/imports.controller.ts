@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { SpreadsheetsService } from './spreadsheets.service';
 import { validateExportFilter } from './export-filter';
 import { WorkRecordExportsService } from '../work-records/work-record-exports.service';
+import { noteWriteSeen } from '../auth/request-database';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,7 +87,10 @@ export class ImportsController {
   @Roles(...EDITOR_ROLES)
   @Get('imports/:id')
   async job(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return jobSummary(await this.imports.require(user, id));
+    const job = await this.imports.require(user, id);
+    // the uploader sees the job committed: their next reads see what it wrote (replicas)
+    if (job.status === 'COMMITTED' && job.userId === user.id) await noteWriteSeen();
+    return jobSummary(job);
   }
 
   @Roles(...EDITOR_ROLES)
