@@ -155,6 +155,7 @@ export async function benchScale(scale: Scale, seconds: number, options: { full?
   // the current year's ages and certificates held are counted as of today).
   const bulk: string[] = [];
   let rebuild = '';
+  let readersDuringRebuild = '';
   if ((options.full ?? true) && process.env.ANALYTICS_BENCH_FULL !== 'false') {
     const state = async () => (await sql(`select refreshed_at, last_refresh_ms, last_refresh_regions, last_refresh_people from analytics_state`))[0];
     const timed = async (label: string, write: () => Promise<void>) => {
@@ -186,6 +187,38 @@ export async function benchScale(scale: Scale, seconds: number, options: { full?
     bulk.push(await timed(`write to every tenth coordinator (${Math.round(coordinators / 10)})`, async () => void (await sql(`update coordinator set joined_on = joined_on - 1 where id % 10 = 0`))));
     await timed('restore', async () => void (await sql(`update coordinator set joined_on = joined_on + 1 where id % 10 = 0`)));
     rebuild = (await timed('new day: coordinator roll-ups rebuilt whole (not a write)', async () => void (await sql(`update analytics_state set built_on = null`))));
+
+    // Readers during a full rebuild (issue 17): dashboard queries nobody asked yet (no cached
+    // figure: every one reads the roll-up tables) from 4 connections, first idle, then while
+    // every roll-up is rebuilt (a new year); the longest answer is the longest wait.
+    const regionCodes = (await sql<{ code: string }>(`select code from region order by code`)).map((row) => row.code);
+    let asked = 0;
+    const readers = async (stop: () => boolean) => {
+      const latencies: number[] = [];
+      const loop = async () => {
+        while (!stop()) {
+          const index = asked++;
+          const variables = { r: regionCodes[index % regionCodes.length], y: THIS_YEAR - (Math.floor(index / regionCodes.length) % (THIS_YEAR - 2021 + 1)) };
+          const started = performance.now();
+          await graphql(index % 2 === 0 ? QUERIES.coverage : QUERIES.structure, variables, token);
+          latencies.push(performance.now() - started);
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, loop));
+      return latencies.sort((a, b) => a - b);
+    };
+    const idleUntil = Date.now() + seconds * 1000;
+    const idle = await readers(() => Date.now() > idleUntil);
+    let rebuilding = true;
+    const during = readers(() => !rebuilding);
+    const rebuilt = await timed('new year: every roll-up rebuilt (not a write)', async () => void (await sql(`update analytics_state set built_year = null`))).finally(
+      () => (rebuilding = false),
+    );
+    const waits = await during;
+    const at = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? NaN;
+    readersDuringRebuild =
+      `${rebuilt}\n  longest dashboard wait during rebuild ${at(waits, 1).toFixed(0)} ms (p95 ${at(waits, 0.95).toFixed(1)} ms over ${waits.length} queries; ` +
+      `idle p95 ${at(idle, 0.95).toFixed(1)} ms, longest ${at(idle, 1).toFixed(0)} ms over ${idle.length}); target: readers never wait for the rebuild (only for the swap)`;
   }
 
   print('');
@@ -200,6 +233,7 @@ export async function benchScale(scale: Scale, seconds: number, options: { full?
   freshness.forEach((entry) => print(`  freshness: ${entry} (target <= 5000 ms)`));
   bulk.forEach((entry) => print(`  ${entry}; target <= 5000 ms`));
   if (rebuild) print(`  ${rebuild}`);
+  if (readersDuringRebuild) print(`  ${readersDuringRebuild}`);
 
   await client.end();
   await server.close();

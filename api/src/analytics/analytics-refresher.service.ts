@@ -21,8 +21,8 @@ import {
   personFactsSql,
   PRUNE_COORDINATOR_SQL,
   PRUNE_SQL,
-  ROLLUP_KEYS,
 } from './rollup-sql';
+import { buildBeside, nextTable, swapIn, type RollupTable } from './rollup-swap';
 
 /** Poll for regions marked dirty by the triggers this often (ms). */
 const POLL_INTERVAL_MS = 400; // ×5 while the LISTEN connection is up
@@ -258,14 +258,18 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       // The enterprise tables are recomputed alongside, in a transaction of their own on a second
       // connection (a second core). If either part fails, this one rolls back, the dirty marks
       // come back and the next refresh redoes both (recomputing is idempotent).
+      const clock = new RefreshClock();
       const parts = await Promise.allSettled([
-        codes.length > 0 ? this.dataSource.transaction((other) => this.recomputeEnterprises(other, codes, enterprisesFull, year)) : Promise.resolve(),
-        this.recomputeCoordinators(manager, coordinatorsFull, year, today),
+        codes.length > 0 ? this.dataSource.transaction((other) => this.recomputeEnterprises(other, codes, enterprisesFull, year, clock)) : Promise.resolve(),
+        this.recomputeCoordinators(manager, coordinatorsFull, year, today, clock),
       ]);
       const failed = parts.find((part) => part.status === 'rejected');
       if (failed) throw failed.reason;
-      const coordinators = (parts[1] as PromiseFulfilledResult<{ people: number; full: boolean }>).value;
+      const coordinators = (parts[1] as PromiseFulfilledResult<{ people: number; full: boolean; rebuilt: RollupTable[] }>).value;
       if (codes.length === 0 && coordinators.people === 0 && !coordinators.full) return null;
+      // last, so that the live coordinator tables are locked only from here to the commit (not
+      // while the enterprise figures are still being computed)
+      await clock.time('coordinator swap', swapIn(manager, coordinators.rebuilt));
       const milliseconds = Date.now() - started;
       await manager.query(
         `update analytics_state set built_year = $1, built_on = $2, refreshed_at = now(), last_refresh_ms = $3, last_refresh_regions = $4,
@@ -274,22 +278,23 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       );
       const full = enterprisesFull || coordinators.full;
       if (full || codes.length > 50 || coordinators.people > 1000) {
-        this.logger.log(`roll-ups refreshed for ${codes.length} regions and ${coordinators.people} people in ${milliseconds} ms${full ? ' (rebuilt)' : ''}`);
+        this.logger.log(`roll-ups refreshed for ${codes.length} regions and ${coordinators.people} people in ${milliseconds} ms${full ? ' (rebuilt)' : ''}: ${clock}`);
       }
       return { regions: codes.length, people: coordinators.people, full, milliseconds };
     });
   }
 
-  private async recomputeEnterprises(manager: EntityManager, codes: string[], full: boolean, year: number): Promise<void> {
+  private async recomputeEnterprises(manager: EntityManager, codes: string[], full: boolean, year: number, clock: RefreshClock): Promise<void> {
     await this.tuneForRefresh(manager);
     if (full) {
-      await manager.query(`create temp table fresh_leaf on commit drop as ${ENTERPRISE_LEAF_ROWS_SQL}`, [codes, FIRST_YEAR, year]);
-      await manager.query(`create temp table fresh_node on commit drop as ${enterpriseNodeRowsSql('fresh_leaf')}`);
-      await this.rebuild(manager, 'analytics_enterprise_leaf', 'analytics_enterprise_node');
+      // this part's own transaction commits right after its swap
+      await clock.time('enterprise leaf', buildBeside(manager, 'analytics_enterprise_leaf', ENTERPRISE_LEAF_ROWS_SQL, [codes, FIRST_YEAR, year]));
+      await clock.time('enterprise node', buildBeside(manager, 'analytics_enterprise_node', enterpriseNodeRowsSql(nextTable('analytics_enterprise_leaf'))));
+      await clock.time('enterprise swap', swapIn(manager, ['analytics_enterprise_leaf', 'analytics_enterprise_node']));
       return;
     }
-    await manager.query(ENTERPRISE_SUBTRACT_SQL, [codes]);
-    await manager.query(ENTERPRISE_ADD_SQL, [codes, FIRST_YEAR, year]);
+    await clock.time('enterprise subtract', manager.query(ENTERPRISE_SUBTRACT_SQL, [codes]));
+    await clock.time('enterprise add', manager.query(ENTERPRISE_ADD_SQL, [codes, FIRST_YEAR, year]));
     await manager.query(PRUNE_SQL, [this.ancestorsOf(codes)]);
   }
 
@@ -298,7 +303,13 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
    * (analytics_person) are taken off and their new ones added, or, on a new day or when half of
    * everyone changed, every figure is rebuilt from everyone's facts.
    */
-  private async recomputeCoordinators(manager: EntityManager, full: boolean, year: number, today: string): Promise<{ people: number; full: boolean }> {
+  private async recomputeCoordinators(
+    manager: EntityManager,
+    full: boolean,
+    year: number,
+    today: string,
+    clock: RefreshClock,
+  ): Promise<{ people: number; full: boolean; rebuilt: RollupTable[] }> {
     await this.tuneForRefresh(manager);
     const yearCount = year - FIRST_YEAR + 1;
     await manager.query(
@@ -309,54 +320,46 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
     const [{ people, everyone }] = await manager.query(
       `select (select count(*) from dirty_people)::int as people, (select count(*) from analytics_person)::int as everyone`,
     );
-    if (!full && people === 0) return { people: 0, full: false };
+    if (!full && people === 0) return { people: 0, full: false, rebuilt: [] };
     full ||= people >= FULL_REBUILD_MIN_PEOPLE && people >= everyone * FULL_REBUILD_PEOPLE_SHARE;
     if (full) {
-      await manager.query(`create temp table analytics_scope on commit drop as select facts.*, 1 as sign from (${personFactsSql(yearCount, null)}) facts`, [FIRST_YEAR, today]);
+      await clock.time(
+        'person facts',
+        manager.query(`create temp table analytics_scope on commit drop as select facts.*, 1 as sign from (${personFactsSql(yearCount, null)}) facts`, [FIRST_YEAR, today]),
+      );
+      // only refreshes (one at a time) read analytics_person: its lock keeps no reader waiting
       await manager.query(`truncate analytics_person`);
-      await manager.query(`insert into analytics_person select ${PERSON_COLUMNS} from analytics_scope`);
+      await clock.time('person store', manager.query(`insert into analytics_person select ${PERSON_COLUMNS} from analytics_scope`));
     } else {
       await manager.query(`create temp table analytics_scope on commit drop as select *, 1 as sign from analytics_person with no data`);
-      await manager.query(
-        `with old as (delete from analytics_person where id in (select id from dirty_people) returning *) insert into analytics_scope select *, -1 from old`,
+      await clock.time(
+        'person old facts',
+        manager.query(`with old as (delete from analytics_person where id in (select id from dirty_people) returning *) insert into analytics_scope select *, -1 from old`),
       );
-      await manager.query(
-        `with fresh as (insert into analytics_person ${personFactsSql(yearCount, 'select id from dirty_people')} returning *) insert into analytics_scope select *, 1 from fresh`,
-        [FIRST_YEAR, today],
+      await clock.time(
+        'person facts',
+        manager.query(
+          `with fresh as (insert into analytics_person ${personFactsSql(yearCount, 'select id from dirty_people')} returning *) insert into analytics_scope select *, 1 from fresh`,
+          [FIRST_YEAR, today],
+        ),
       );
     }
     // people first, then person × year: each statement planned from the real size of the one before
     // (the row counts are what matter; sampling the wide array columns cost more than the plans gained)
     await manager.query(`analyze analytics_scope (region_code, status)`);
-    await manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]);
+    await clock.time('person × year', manager.query(COORDINATOR_STOCK_SQL, [FIRST_YEAR, year, today]));
     await manager.query(`analyze analytics_stock (region_code, year)`);
     if (full) {
-      await manager.query(`create temp table fresh_leaf on commit drop as ${COORDINATOR_LEAF_ROWS_SQL}`, [FIRST_YEAR, year, today]);
-      await manager.query(`create temp table fresh_node on commit drop as ${coordinatorNodeRowsSql('fresh_leaf')}`);
-      await this.rebuild(manager, 'analytics_coordinator_leaf', 'analytics_coordinator_node');
+      // built beside the live tables, swapped in by the caller just before the commit
+      await clock.time('coordinator leaf', buildBeside(manager, 'analytics_coordinator_leaf', COORDINATOR_LEAF_ROWS_SQL, [FIRST_YEAR, year, today]));
+      await clock.time('coordinator node', buildBeside(manager, 'analytics_coordinator_node', coordinatorNodeRowsSql(nextTable('analytics_coordinator_leaf'))));
       const [{ everyone }] = await manager.query(`select count(*)::int as everyone from analytics_scope`);
-      return { people: everyone, full: true };
+      return { people: everyone, full: true, rebuilt: ['analytics_coordinator_leaf', 'analytics_coordinator_node'] };
     }
-    await manager.query(COORDINATOR_APPLY_SQL, [FIRST_YEAR, year, today]);
+    await clock.time('coordinator apply', manager.query(COORDINATOR_APPLY_SQL, [FIRST_YEAR, year, today]));
     const regions = ((await manager.query(`select region_code from analytics_scope union select unnest(region_codes) from analytics_scope`)) as { region_code: string }[]).map((row) => row.region_code);
     await manager.query(PRUNE_COORDINATOR_SQL, [regions, this.ancestorsOf(regions)]);
-    return { people, full: false };
-  }
-
-  /**
-   * Replaces a roll-up's leaf and node tables with the rows computed into the temporary tables
-   * fresh_leaf and fresh_node. The tables are locked only from here to the commit (readers wait
-   * for it, as they wait for any running refresh): emptied by TRUNCATE, not DELETE (inserting
-   * under a unique index full of dead rows took three times as long), and filled without their
-   * primary keys, each built once after (maintaining it row by row cost more than the copy).
-   */
-  private async rebuild(manager: EntityManager, leafTable: keyof typeof ROLLUP_KEYS, nodeTable: keyof typeof ROLLUP_KEYS): Promise<void> {
-    const tables = [leafTable, nodeTable];
-    await manager.query(`truncate ${tables.join(', ')}`);
-    for (const table of tables) await manager.query(`alter table ${table} drop constraint ${table}_pkey`);
-    await manager.query(`insert into ${leafTable} select * from fresh_leaf`);
-    await manager.query(`insert into ${nodeTable} select * from fresh_node`);
-    for (const table of tables) await manager.query(`alter table ${table} add constraint ${table}_pkey primary key (${ROLLUP_KEYS[table]})`);
+    return { people, full: false, rebuilt: [] };
   }
 
   /**
@@ -379,5 +382,21 @@ export class AnalyticsRefresher implements OnApplicationBootstrap, OnModuleDestr
       for (const part of region.path.split('/')) if (part) nodes.add(part);
     }
     return [...nodes];
+  }
+}
+
+/** How long a refresh's main steps took, for the log line of a large refresh. */
+class RefreshClock {
+  private readonly steps: string[] = [];
+
+  async time<T>(label: string, work: Promise<T>): Promise<T> {
+    const started = Date.now();
+    const result = await work;
+    this.steps.push(`${label} ${Date.now() - started} ms`);
+    return result;
+  }
+
+  toString(): string {
+    return this.steps.join(', ');
   }
 }

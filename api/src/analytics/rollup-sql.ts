@@ -361,7 +361,7 @@ select a.node_code, d.year, d.dimension, d.bucket, sum(d.value)
 from delta d ${ANCESTORS('d')} group by 1, 2, 3, 4
 ${COORDINATOR_UPSERT}`;
 
-/** The primary keys of the roll-up tables (migration AnalyticsRollups): a full rebuild drops and re-adds them. */
+/** The primary keys of the roll-up tables (migration AnalyticsRollups): a full rebuild builds them on the table it swaps in (rollup-swap.ts). */
 export const ROLLUP_KEYS = {
   analytics_enterprise_leaf: 'region_code, year, size_class, social_organization, public_owned',
   analytics_enterprise_node: ENTERPRISE_KEY,
@@ -377,9 +377,9 @@ delete from analytics_enterprise_node where node_code = any($1::varchar[]) and t
 export const PRUNE_COORDINATOR_SQL = `with leaf as (delete from analytics_coordinator_leaf where region_code = any($1::varchar[]) and value = 0)
 delete from analytics_coordinator_node where node_code = any($2::varchar[]) and value = 0`;
 
-// Full build: every leaf row, then every node from them at once (nothing to merge), as
-// selects the refresher first stores in temporary tables, so that the roll-up tables are
-// locked only while the finished rows are copied in.
+// Full build: every leaf row, then every node from them at once (nothing to merge), into
+// tables beside the live ones that are swapped in at the end (rollup-swap.ts), so that readers
+// never wait for the build.
 export const ENTERPRISE_LEAF_ROWS_SQL = `with ${ENTERPRISE_COMPUTED} select * from computed`;
 /** $1 first year, $2 current year, $3 today, after the stock statement. */
 export const COORDINATOR_LEAF_ROWS_SQL = `with ${COORDINATOR_COMPUTED} ${COORDINATOR_LEAF_ROWS}`;
