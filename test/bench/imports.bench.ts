@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PENDING_SQL } from '../../api/src/analytics/rollup-sql';
-import { COORDINATOR_SHEET } from '../../api/src/imports/columns';
+import { COORDINATOR_SHEET } from '../../api/src/imports/sheets/columns';
 import { databaseFingerprint, headerOf, ImportClient, removeStoredUploads, valuesOf, workbook, type Row } from '../fixtures/imports/helpers';
 import { installCommitFault } from '../fixtures/imports/commit-fault';
 import { seededRandom } from '../support/seeded-random';

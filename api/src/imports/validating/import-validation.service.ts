@@ -4,17 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { RegistryError } from '../common/registry-error';
-import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../coordinators/id-number-probes.service';
-import { RegionsService } from '../regions/regions.service';
+import { RegistryError } from '../../common/registry-error';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../../coordinators/id-number-probes.service';
+import { RegionsService } from '../../regions/regions.service';
 import { BatchSealer } from './batch-sealer';
-import { COORDINATOR_SHEET, matchHeader, takesRegionLevel, type ImportKind, type SheetKind, type SheetSpec } from './columns';
-import { importFileDir, loadJob, rowsOfJob, scoped, type ImportError, type ImportJob, type ImportMode } from './import-job';
+import { COORDINATOR_SHEET, matchHeader, takesRegionLevel, type ImportKind, type SheetKind, type SheetSpec } from '../sheets/columns';
+import { importFileDir, loadJob, rowsOfJob, scoped, type ImportError, type ImportJob, type ImportMode } from '../reading/import-job';
 import { previewSql, regionNameNotes, toPreview, type RegionNameUse } from './import-report';
-import type { SheetRow } from './readers';
+import type { SheetRow } from '../reading/readers';
 import { RegionNameResolver } from './region-names';
-import { declaredRowTotal } from './row-total';
+import { declaredRowTotal } from '../reading/row-total';
 import {
   isSkippedRow,
   readCoordinatorRow,
