@@ -14,7 +14,7 @@ import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import { COORDINATOR_SHEET, IMPORT_KINDS, type ImportKind } from './sheets/columns';
-import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../database/migrations/1764000007000-ImportQueue';
+import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../config/database-names';
 import { ImportCommitService } from './committing/import-commit.service';
 import {
   importFileDir,
