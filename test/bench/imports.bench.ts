@@ -28,6 +28,8 @@ import { load, print } from './support';
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const FAULT_RUNS = Number(process.env.IMPORT_BENCH_FAULT_RUNS ?? 100);
 const PASSWORD = 'Bench#Import2025';
+// scratch databases of this bench: BENCH_DATABASE_PREFIX keeps two branches' runs apart
+const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'registry_bench';
 
 /** The coordinators list of coordinators-list.bench.ts, asked while idle and during an import. */
 const LIST_QUERY = `query($offset: Int) { coordinators(offset: $offset, limit: 20) {
@@ -267,9 +269,9 @@ async function endToEnd(): Promise<void> {
   print(`imports: generated ${ROWS} rows xlsx (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // the floor's database: migrated and started once by the same server, then left empty
-  const floorUrl = await scratchDatabase('registry_bench_floor');
+  const floorUrl = await scratchDatabase(`${DATABASE_PREFIX}_floor`);
   await stopServer(await startServer(floorUrl, dir, 38000 + Math.floor(Math.random() * 1000)));
-  const databaseUrl = await scratchDatabase('registry_bench_imports');
+  const databaseUrl = await scratchDatabase(`${DATABASE_PREFIX}_imports`);
   const port = 39000 + Math.floor(Math.random() * 1000);
   let server = await startServer(databaseUrl, dir, port);
   try {
@@ -406,7 +408,7 @@ async function endToEnd(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     const admin = new Client({ connectionString: adminDatabaseUrl() });
     await admin.connect();
-    await admin.query(`drop database if exists registry_bench_floor with (force)`);
+    await admin.query(`drop database if exists ${DATABASE_PREFIX}_floor with (force)`);
     await admin.end();
   }
 }
