@@ -22,7 +22,7 @@ export interface ImportJob extends ImportJobSummary {
 export type StoredImportJob = ImportJob & { storedFile: string };
 
 /** Where uploaded files are kept. */
-export function importFileDir(config: AppConfig): string {
+export function importFileDir(config: Pick<AppConfig, 'dataDir'>): string {
   return join(config.dataDir, 'imports');
 }
 
