@@ -9,13 +9,13 @@ import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PENDING_SQL } from '../../api/src/analytics/rollup-sql';
-import { COORDINATOR_SHEET } from '../../api/src/imports/columns';
+import { COORDINATOR_SHEET } from '../../api/src/imports/sheets/columns';
 import { databaseFingerprint, headerOf, ImportClient, removeStoredUploads, valuesOf, workbook, type Row } from '../fixtures/imports/helpers';
 import { installCommitFault } from '../fixtures/imports/commit-fault';
 import { seededRandom } from '../support/seeded-random';
 import { startTestApp } from '../support/test-app';
 import { adminDatabaseUrl, databaseUrlFor } from '../support/test-database';
-import { print } from './support';
+import { load, print } from './support';
 
 // Issue 6: a generated 100k-row coordinator xlsx imported end to end (upload, parse, validate,
 // commit) through the real HTTP API of `node dist/api/main.js`, with the server's peak RSS,
@@ -28,6 +28,13 @@ import { print } from './support';
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const FAULT_RUNS = Number(process.env.IMPORT_BENCH_FAULT_RUNS ?? 100);
 const PASSWORD = 'Bench#Import2025';
+// scratch databases of this bench: BENCH_DATABASE_PREFIX keeps two branches' runs apart
+const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'registry_bench';
+
+/** The coordinators list of coordinators-list.bench.ts, asked while idle and during an import. */
+const LIST_QUERY = `query($offset: Int) { coordinators(offset: $offset, limit: 20) {
+  total items { id name idNumber status region { code name } enterprise { id name sizeClass } } } }`;
+const LIST_CONNECTIONS = 4;
 
 const COUNTIES = JILIN_REGIONS.filter((region) => region.level === 'COUNTY');
 
@@ -262,14 +269,15 @@ async function endToEnd(): Promise<void> {
   print(`imports: generated ${ROWS} rows xlsx (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // the floor's database: migrated and started once by the same server, then left empty
-  const floorUrl = await scratchDatabase('registry_bench_floor');
+  const floorUrl = await scratchDatabase(`${DATABASE_PREFIX}_floor`);
   await stopServer(await startServer(floorUrl, dir, 38000 + Math.floor(Math.random() * 1000)));
-  const databaseUrl = await scratchDatabase('registry_bench_imports');
+  const databaseUrl = await scratchDatabase(`${DATABASE_PREFIX}_imports`);
   const port = 39000 + Math.floor(Math.random() * 1000);
   let server = await startServer(databaseUrl, dir, port);
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
-    const client = new ImportClient(baseUrl, await adminToken(baseUrl));
+    const token = await adminToken(baseUrl);
+    const client = new ImportClient(baseUrl, token);
     const idle = memoryOf(server.pid!).rss;
     const imported = await peakRss(server.pid!, async () => {
       const response = await client.request(`/api/imports?${new URLSearchParams({ kind: 'coordinators', fileName: 'coordinators-100k.xlsx', commit: 'ALL_OR_NOTHING' })}`, {
@@ -321,7 +329,27 @@ async function endToEnd(): Promise<void> {
     );
     print(`imports: machine load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 
+    // the coordinators list (as coordinators-list.bench.ts asks it) idle, then during the
+    // re-import below: reading and row checks must leave the server's event loop free
+    const listLoad = (until?: Promise<unknown>) =>
+      load({
+        url: `${baseUrl}/graphql`,
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: (() => {
+          let page = 0;
+          return () => JSON.stringify({ query: LIST_QUERY, variables: { offset: (page++ % 50) * 20 } });
+        })(),
+        connections: LIST_CONNECTIONS,
+        seconds: until ? 600 : 5,
+        until,
+      });
+    await listLoad(new Promise((resolve) => setTimeout(resolve, 1000))); // warm-up
+    const listIdle = await listLoad();
+
     // re-import of the same file: a dry run that finds nothing to change
+    let reimported!: () => void;
+    const listDuring = listLoad(new Promise<void>((resolve) => (reimported = resolve)));
     const again = await peakRss(server.pid!, async () => {
       const response = await client.request(`/api/imports?${new URLSearchParams({ kind: 'coordinators', fileName: 'again.xlsx' })}`, {
         method: 'POST',
@@ -330,8 +358,14 @@ async function endToEnd(): Promise<void> {
         duplex: 'half',
       } as RequestInit);
       return client.wait(((await response.json()) as { id: string }).id, ['VALIDATED', 'FAILED'], 600_000);
-    });
-    print(`imports: re-import dry run ${again.seconds.toFixed(1)} s: new ${again.result.counts?.new}, updated ${again.result.counts?.updated}, unchanged ${again.result.counts?.unchanged}`);
+    }).finally(() => reimported());
+    const listBusy = await listDuring;
+    print(`imports: re-import dry run ${again.seconds.toFixed(1)} s (under the list load): new ${again.result.counts?.new}, updated ${again.result.counts?.updated}, unchanged ${again.result.counts?.unchanged}`);
+    const listRatio = listBusy.p95 / listIdle.p95;
+    print(
+      `imports: list p95 idle ${listIdle.p95.toFixed(1)} ms, during import ${listBusy.p95.toFixed(1)} ms → ratio ${listRatio.toFixed(2)} (target ≤ 2: ${listRatio <= 2 ? 'ok' : 'MISSED'}) ` +
+        `(${LIST_CONNECTIONS} connections; ${listIdle.requests} requests idle, ${listBusy.requests} during the ${listBusy.seconds.toFixed(1)} s import; errors ${listIdle.errors + listBusy.errors})`,
+    );
 
     // the floor, twice (the faster one counts: the machine is shared)
     const dumps = await dumpRows(databaseUrl);
@@ -374,7 +408,7 @@ async function endToEnd(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     const admin = new Client({ connectionString: adminDatabaseUrl() });
     await admin.connect();
-    await admin.query(`drop database if exists registry_bench_floor with (force)`);
+    await admin.query(`drop database if exists ${DATABASE_PREFIX}_floor with (force)`);
     await admin.end();
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { COORDINATOR_STAGE_COLUMNS, ENTERPRISE_STAGE_COLUMNS, RECORD_TABLES } from '../../api/src/imports/import-validation.service';
+import { COORDINATOR_STAGE_COLUMNS, ENTERPRISE_STAGE_COLUMNS, RECORD_TABLES } from '../../api/src/imports/validating/import-validation.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Issue 17: a registry table's columns are described three more times for imports — the

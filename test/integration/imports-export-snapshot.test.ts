@@ -1,6 +1,6 @@
 import { makeIdNumber } from '@registry/domain';
 import type ExcelJS from 'exceljs';
-import { SpreadsheetsService } from '../../api/src/imports/spreadsheets.service';
+import { SpreadsheetsService } from '../../api/src/imports/exporting/spreadsheets.service';
 import { ImportClient, readWorkbook, removeStoredUploads, workbook, type Row } from '../fixtures/imports/helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 

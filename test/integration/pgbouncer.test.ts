@@ -4,7 +4,7 @@ import { loadConfiguration } from '../../api/src/config/configuration';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 import { startPgBouncer, type RunningServer } from '../support/servers';
-import { APPLICATION_ROLE } from '../../api/src/database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+import { APPLICATION_ROLE } from '../../api/src/config/database-names';
 import { describeJurisdictionIsolation } from './isolation-checks';
 
 // The whole application behind PgBouncer in transaction pooling, with 3 server connections per

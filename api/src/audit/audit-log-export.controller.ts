@@ -3,12 +3,11 @@ import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { validateInput } from '../common/input-validation';
 import { RegistryError } from '../common/registry-error';
-import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
+import { AUDIT_READER_ROLES, CurrentUser, Roles, type SessionUser } from '../common/session-user';
 import { RestErrorFilter } from '../common/rest-errors.filter';
-import { CellStyle, XlsxStreamWriter } from '../imports/xlsx-writer';
+import { CellStyle, XlsxStreamWriter } from '../imports/exporting/xlsx-writer';
 import { RegionsService } from '../regions/regions.service';
 import { AuditLogFilter } from './audit-log.model';
-import { AUDIT_READER_ROLES } from './audit-log.resolver';
 import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
 

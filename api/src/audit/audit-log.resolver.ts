@@ -1,11 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/paging';
-import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
+import { AUDIT_READER_ROLES, CurrentUser, Roles, type SessionUser } from '../common/session-user';
 import { AuditLogFilter, AuditLogPageModel } from './audit-log.model';
 import { AuditLogService } from './audit-log.service';
-
-/** Who reads the audit trail: auditors (their jurisdiction) and the province administrator. */
-export const AUDIT_READER_ROLES = ['AUDITOR', 'PROVINCE_ADMIN'] as const;
 
 @Resolver()
 export class AuditLogResolver {

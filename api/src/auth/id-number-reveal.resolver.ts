@@ -2,12 +2,8 @@ import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { AuditService } from '../audit/audit.service';
 import type { GraphQLContext } from '../common/loader-registry';
 import { RegistryError } from '../common/registry-error';
-import { CurrentUser, Roles, type SessionUser } from '../common/session-user';
+import { CurrentUser, REVEAL_ROLES, Roles, type SessionUser } from '../common/session-user';
 import { CoordinatorsService } from '../coordinators/coordinators.service';
-import type { Role } from '../users/user.entity';
-
-/** Roles that may see an unmasked ID number (with a stated reason, audited). */
-export const REVEAL_ROLES: Role[] = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE'];
 
 @Resolver()
 export class IdNumberRevealResolver {

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/configuration';
 import type { NextFunction, Request, Response } from 'express';
 import type { SessionUser } from '../common/session-user';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
-import { APPLICATION_ROLE } from '../database/migrations/1764000001000-ApplicationRoleAndRowSecurity';
+import { APPLICATION_ROLE } from '../config/database-names';
 import { isConnectionError, isPoolBusy, lsnValue, ReadReplicas, type Replica } from '../database/read-replicas';
 import { SessionCache } from './session-cache';
 import { scopeStatements } from './transaction-scope';

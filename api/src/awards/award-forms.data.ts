@@ -14,9 +14,8 @@ import {
 } from '@registry/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { REVEAL_ROLES } from '../auth/id-number-reveal.resolver';
 import { RegistryError } from '../common/registry-error';
-import { scopeSql, type SessionUser } from '../common/session-user';
+import { REVEAL_ROLES, scopeSql, type SessionUser } from '../common/session-user';
 import { CoordinatorsService } from '../coordinators/coordinators.service';
 import { RegionsService } from '../regions/regions.service';
 import { NominationReadsService } from './nomination-reads.service';

@@ -1,5 +1,5 @@
 // The AES-256-GCM format of stored ID numbers (base64 of iv ‖ GCM tag ‖ ciphertext), without
-// Nest: IdNumberVault opens with it, and so does the export worker (imports/export-worker.ts).
+// Nest: IdNumberVault opens with it, and so does the export worker (imports/exporting/export-worker.ts).
 import { createDecipheriv } from 'node:crypto';
 
 export function openIdNumber(key: Uint8Array, sealed: string): string {

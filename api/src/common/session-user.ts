@@ -37,6 +37,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Roles that may write to the roster (leaders read, auditors read the audit log only). */
 export const EDITOR_ROLES: Role[] = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE', 'TOWNSHIP_PLATFORM'];
 export const READER_ROLES: Role[] = [...EDITOR_ROLES, 'LEADER'];
+/** Roles that may see an unmasked ID number (with a stated reason, audited). */
+export const REVEAL_ROLES: Role[] = ['PROVINCE_ADMIN', 'CITY_OFFICE', 'COUNTY_OFFICE'];
+/** Who reads the audit trail: auditors (their jurisdiction) and the province administrator. */
+export const AUDIT_READER_ROLES = ['AUDITOR', 'PROVINCE_ADMIN'] as const;
 
 export function requestOf(context: ExecutionContext): RequestWithUser {
   if (context.getType<string>() === 'graphql') {

@@ -4,8 +4,8 @@
 import type { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import PgBoss from 'pg-boss';
-import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../database/migrations/1764000007000-ImportQueue';
-import type { ImportMode } from './import-job';
+import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../config/database-names';
+import type { ImportMode } from './reading/import-job';
 
 export interface ImportStep {
   importId: string;

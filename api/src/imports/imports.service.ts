@@ -13,9 +13,9 @@ import { runAsOwner } from '../auth/request-database';
 import { RegistryError } from '../common/registry-error';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { COORDINATOR_SHEET, IMPORT_KINDS, type ImportKind } from './columns';
-import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../database/migrations/1764000007000-ImportQueue';
-import { ImportCommitService } from './import-commit.service';
+import { COORDINATOR_SHEET, IMPORT_KINDS, type ImportKind } from './sheets/columns';
+import { IMPORT_QUEUE, QUEUE_SCHEMA } from '../config/database-names';
+import { ImportCommitService } from './committing/import-commit.service';
 import {
   importFileDir,
   jobFromRow,
@@ -27,13 +27,13 @@ import {
   type StoredImportJob,
   UPLOADER_COLUMNS,
   UPLOADER_JOIN,
-} from './import-job';
+} from './reading/import-job';
 import { ImportQueue, type ImportStep } from './import-queue';
-import { ImportValidationService } from './import-validation.service';
-import { detectEncoding, formatOf, readHead, type SheetRow } from './readers';
-import { STAGING_TABLES } from './staging';
+import { ImportValidationService } from './validating/import-validation.service';
+import { detectEncoding, formatOf, readHead, type SheetRow } from './reading/readers';
+import { STAGING_TABLES } from './validating/staging';
 
-export type { ImportError, ImportJob, ImportMode, ImportStatus } from './import-job';
+export type { ImportError, ImportJob, ImportMode, ImportStatus } from './reading/import-job';
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;

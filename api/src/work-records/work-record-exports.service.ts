@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../common/session-user';
 import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { CellStyle, columnName, XlsxStreamWriter } from '../imports/xlsx-writer';
+import { CellStyle, columnName, XlsxStreamWriter } from '../imports/exporting/xlsx-writer';
 import { RegionsService } from '../regions/regions.service';
 import type { WorkRecordFilter } from './dto/work-record.input';
 import { WorkFiguresService } from './work-figures.service';

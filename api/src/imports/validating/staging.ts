@@ -19,6 +19,11 @@ export function copyValue(value: unknown): string {
   return text.replace(/[\\\t\n\r]/g, (match) => (match === '\\' ? '\\\\' : match === '\t' ? '\\t' : match === '\n' ? '\\n' : '\\r'));
 }
 
+/** One row as a line of COPY text (no line break). */
+export function copyRow(values: unknown[]): string {
+  return values.map(copyValue).join('\t');
+}
+
 export class CopyWriter {
   private stream: Writable;
   private done: Promise<void>;
@@ -41,8 +46,17 @@ export class CopyWriter {
   /** Buffers one row (no promise per row: a 100k-row import writes ~400k); `drain()` sends full buffers. */
   write(values: unknown[]): void {
     if (this.failure) throw this.failure;
-    this.buffer.push(values.map(copyValue).join('\t'));
+    this.buffer.push(copyRow(values));
     this.count += 1;
+  }
+
+  /** Rows encoded elsewhere (copyRow, in a worker thread), '\n'-terminated; waits while the stream is full. */
+  async writeText(text: string, rows: number): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (rows === 0) return;
+    await this.flush();
+    this.count += rows;
+    await this.send(text);
   }
 
   /** Sends the buffered rows once there are enough of them, waiting if the stream is full. */
@@ -58,6 +72,10 @@ export class CopyWriter {
     if (this.buffer.length === 0) return;
     const chunk = `${this.buffer.join('\n')}\n`;
     this.buffer = [];
+    await this.send(chunk);
+  }
+
+  private async send(chunk: string): Promise<void> {
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => {

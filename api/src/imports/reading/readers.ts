@@ -5,9 +5,9 @@ import { neutralizeFormula } from '@registry/domain';
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { RegistryError } from '../common/registry-error';
+import type { Worker } from 'node:worker_threads';
+import { RegistryError } from '../../common/registry-error';
+import { startWorker } from '../../common/worker-thread';
 import { XLSX_LIMITS } from './xlsx-reader';
 import type { XlsxWorkerMessage } from './xlsx-worker';
 
@@ -61,32 +61,11 @@ export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
   }
 }
 
-// Run from TypeScript sources (tests): the worker compiles its modules with swc as it loads them,
-// and takes @registry/domain from its sources too (tsconfig.base.json's path), as jest does: the
-// package's built dist may be absent or older than the sources.
-export const TYPESCRIPT_WORKER = `
-const { workerData } = require('node:worker_threads');
-const Module = require('node:module');
-const path = require('node:path');
-const { transformFileSync } = require(require.resolve('@swc/core', { paths: [workerData.directory] }));
-const domainSources = path.join(workerData.directory, '../../../libs/domain/src/index.ts');
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolve.call(this, request === '@registry/domain' ? domainSources : request, ...rest);
-};
-require.extensions['.ts'] = (module, filename) =>
-  module._compile(transformFileSync(filename, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, filename);
-require(workerData.entry);
-`;
-
 /** Parser memory per file (shared strings are held); beyond it the worker stops, not the server. */
 const WORKER_HEAP_MB = 1024;
 
 function startXlsxWorker(path: string): Worker {
-  const extension = extname(__filename);
-  const entry = join(__dirname, `xlsx-worker${extension}`);
-  const options = { workerData: { path, entry, directory: __dirname }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  return extension === '.ts' ? new Worker(TYPESCRIPT_WORKER, { ...options, eval: true }) : new Worker(entry, options);
+  return startWorker(__dirname, 'xlsx-worker', { path }, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
 }
 
 /**

@@ -4,7 +4,7 @@
 // and dominated row validation of a 100k-row import. batch-sealer.spec.ts proves that
 // IdNumberVault opens what it seals.
 import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { AppConfig } from '../config/configuration';
+import type { AppConfig } from '../../config/configuration';
 
 const IV_BYTES = 12;
 const POOL_IVS = 4096;

@@ -3,7 +3,7 @@
 // bound (header, title and example rows count); null when the file declares none.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { sheetsOf } from './columns';
+import { sheetsOf } from '../sheets/columns';
 import type { StoredImportJob } from './import-job';
 import { declaredXlsxRows } from './xlsx-reader';
 

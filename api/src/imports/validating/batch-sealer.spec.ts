@@ -1,5 +1,5 @@
-import { IdNumberVault } from '../common/id-number-vault';
-import { loadConfiguration } from '../config/configuration';
+import { IdNumberVault } from '../../common/id-number-vault';
+import { loadConfiguration } from '../../config/configuration';
 import { BatchSealer } from './batch-sealer';
 
 describe('BatchSealer', () => {

@@ -4,26 +4,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { RegistryError } from '../common/registry-error';
-import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../coordinators/id-number-probes.service';
-import { RegionsService } from '../regions/regions.service';
-import { BatchSealer } from './batch-sealer';
-import { COORDINATOR_SHEET, matchHeader, takesRegionLevel, type ImportKind, type SheetKind, type SheetSpec } from './columns';
-import { importFileDir, loadJob, rowsOfJob, scoped, type ImportError, type ImportJob, type ImportMode } from './import-job';
-import { previewSql, regionNameNotes, toPreview, type RegionNameUse } from './import-report';
-import type { SheetRow } from './readers';
+import { RegistryError } from '../../common/registry-error';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { ID_NUMBER_PROBES_PER_DAY, IdNumberProbesService, PROBE_LIMIT_REACHED, REGISTERED_ELSEWHERE } from '../../coordinators/id-number-probes.service';
+import { RegionsService } from '../../regions/regions.service';
+import { startWorker } from '../../common/worker-thread';
+import { COORDINATOR_SHEET, takesRegionLevel, type ImportKind } from '../sheets/columns';
+import { importFileDir, loadJob, scoped, type ImportError, type ImportJob, type ImportMode } from '../reading/import-job';
+import { declaredRowTotal } from '../reading/row-total';
+import { previewSql, regionNameNotes, toPreview } from './import-report';
 import { RegionNameResolver } from './region-names';
-import { declaredRowTotal } from './row-total';
 import {
-  isSkippedRow,
-  readCoordinatorRow,
-  readEnterpriseRow,
-  readSubRow,
-  RowReader,
-  type RowContext,
-  type StagedRecord,
-} from './row-validation';
+  COORDINATOR_STAGE_COLUMNS,
+  ENTERPRISE_STAGE_COLUMNS,
+  errorOf,
+  RECORD_STAGE_COLUMNS,
+  type RowChecksBatch,
+  type RowChecksInput,
+  type RowChecksOutcome,
+} from './row-checks';
+import type { RowChecksMessage, RowChecksReply } from './row-checks-worker';
 import { CopyWriter, STAGING_TABLES } from './staging';
 
 const PROGRESS_EVERY = 5000;
@@ -57,16 +57,7 @@ export const RECORD_TABLES: Record<string, { table: string; columns: [string, st
   },
 };
 
-export const COORDINATOR_STAGE_COLUMNS = [
-  'job_id', 'row_number', 'id_key', 'name', 'gender', 'birth_date', 'id_number_hash', 'id_number_cipher', 'id_number_key_id', 'id_number_masked',
-  'ref', 'phone', 'category', 'affiliation', 'tripartite_or_grassroots', 'enterprise_code', 'unit_name', 'region_code', 'region_path', 'post',
-  'status', 'joined_on', 'left_on', 'changed_on',
-];
-const RECORD_STAGE_COLUMNS = ['job_id', 'sheet', 'sheet_index', 'row_number', 'id_key', 'kind', 'data', 'min_date', 'min_date_column'];
-export const ENTERPRISE_STAGE_COLUMNS = [
-  'job_id', 'row_number', 'credit_code', 'name', 'region_code', 'region_path', 'industry_code', 'industry_section', 'employees', 'revenue', 'assets',
-  'public_owned', 'social_organization', 'derived_size_class', 'size_override', 'size_override_reason', 'registered_on', 'figures_year',
-];
+export { COORDINATOR_STAGE_COLUMNS, ENTERPRISE_STAGE_COLUMNS } from './row-checks';
 
 /**
  * Dry run: parse → row checks (libs/domain) → COPY to staging → set-based checks → counts.
@@ -103,81 +94,47 @@ export class ImportValidationService {
     for (const table of ['import_job_error', ...STAGING_TABLES]) {
       await this.dataSource.query(`delete from ${table} where job_id = $1`, [id]);
     }
-    // regions written by name: resolved within the uploader's scope, each use noted for the report
-    const regionNames = new RegionNameResolver(
-      this.regions.allCodes().map((code) => this.regions.find(code)!),
-      job.scopePath,
-      (level) => takesRegionLevel(job.kind, level),
-    );
-    const regionNameUses = new Map<string, RegionNameUse>();
-    let currentRow = { sheet: '', row: 0 };
-    const context: RowContext = {
+    // reading and the per-row checks run in a worker thread (row-checks-worker.ts); this thread
+    // writes the COPY text it posts to the staging streams and the row errors to import_job_error
+    const regions = this.regions.allCodes().map((code) => {
+      const { name, level, path } = this.regions.find(code)!;
+      return { code, name, level, path };
+    });
+    const regionNames = new RegionNameResolver(regions, job.scopePath, (level) => takesRegionLevel(job.kind, level));
+    const input: RowChecksInput = {
+      dataDir: this.config.dataDir,
+      job,
+      regions,
+      sealerKeys: { idNumberKeys: this.config.idNumberKeys, idNumberHashKey: this.config.idNumberHashKey },
       today: todayIsoDate(),
-      scopePath: job.scopePath,
-      regions: this.regions,
-      vault: new BatchSealer(this.config),
-      regionNames,
-      onRegionByName: (text, region) => {
-        const use = regionNameUses.get(`${text}\u0000${region.code}`) ?? { text, label: regionNames.describe(region), rows: [] };
-        use.rows.push(currentRow);
-        regionNameUses.set(`${text}\u0000${region.code}`, use);
-      },
     };
-    const errors: { sheet: string; row: number; column: string; reason: string }[] = [];
-    const invalidMainKeys = new Set<string>();
-    // person key → first refused row of a sub sheet: that person's main row is refused too (its list would be incomplete)
-    const invalidSubRows = new Map<string, string>();
-    const listsPresent = new Set<string>();
-    let parsed = 0;
-    let sawHeader = false;
-
-    await this.client(async (mainClient) =>
+    const errors: ImportError[] = [];
+    let reported = 0;
+    const outcome = await this.client(async (mainClient) =>
       this.client(async (recordClient) => {
         const main = new CopyWriter(mainClient, job.kind === 'coordinators' ? 'import_staging_coordinator' : 'import_staging_enterprise', job.kind === 'coordinators' ? COORDINATOR_STAGE_COLUMNS : ENTERPRISE_STAGE_COLUMNS);
         const records = job.kind === 'coordinators' ? new CopyWriter(recordClient, 'import_staging_record', RECORD_STAGE_COLUMNS) : null;
-        let current: { sheetIndex: number; sheet: SheetSpec; positions: Map<string, number> } | null = null;
-        let currentSheetIndex = 0;
         try {
-          for await (const row of rowsOfJob(importFileDir(this.config), job)) {
-            if (row.sheetIndex !== currentSheetIndex) {
-              currentSheetIndex = row.sheetIndex;
-              current = null;
-            }
-            if (!current) {
-              // title rows above the header (exports) are skipped until a header is found
-              const header = matchHeader(job.kind, row.values.map((value) => (typeof value === 'string' ? value : value == null ? '' : String(value))));
-              if (header) {
-                current = { sheetIndex: row.sheetIndex, ...header };
-                sawHeader = true;
-                if (header.sheet.kind === 'coordinator') {
-                  if (header.positions.has('certOccupation')) listsPresent.add('certificates');
-                  if (header.positions.has('eduLevel')) listsPresent.add('educations');
-                  if (header.positions.has('workStart')) listsPresent.add('workPeriods');
-                } else if (header.sheet.kind !== 'enterprise') listsPresent.add(header.sheet.kind);
-              }
-              continue;
-            }
-            const reader = new RowReader(current.sheet, current.positions, row.values);
-            if (isSkippedRow(reader, row.values)) continue;
-            parsed += 1;
-            const sheetName = current.sheet.name;
-            currentRow = { sheet: sheetName, row: row.rowNumber };
-            this.stageRow(job, current.sheet.kind, reader, context, row, main, records, invalidMainKeys, invalidSubRows);
-            if (main.full || records?.full) await Promise.all([main.drain(), records?.drain()]);
-            for (const issue of reader.issues) errors.push({ sheet: sheetName, row: row.rowNumber, column: issue.column, reason: issue.reason });
+          const result = await checkRowsInWorker(input, async (batch) => {
+            await Promise.all([main.writeText(batch.main, batch.mainRows), records?.writeText(batch.records, batch.recordRows)]);
+            errors.push(...batch.errors);
             if (errors.length >= 5000) await this.insertErrors(id, errors.splice(0), 'ROW');
-            if (parsed % PROGRESS_EVERY === 0) {
-              await this.dataSource.query(`update import_job set rows_parsed = $2, updated_at = now() where id = $1`, [id, parsed]);
+            if (Math.floor(batch.parsed / PROGRESS_EVERY) > Math.floor(reported / PROGRESS_EVERY)) {
+              reported = batch.parsed;
+              await this.dataSource.query(`update import_job set rows_parsed = $2, updated_at = now() where id = $1`, [id, batch.parsed]);
             }
-          }
+          });
           await main.end();
           await records?.end();
+          return result;
         } catch (error) {
           await Promise.allSettled([main.end(), records?.end()]);
           throw error;
         }
       }),
     );
+    const { parsed, sawHeader, listsPresent, invalidMainKeys, regionNameUses } = outcome;
+    const invalidSubRows = new Map(outcome.invalidSubRows);
     if (!sawHeader) {
       throw RegistryError.badInput('file', `文件中找不到${job.kind === 'coordinators' ? '协调员' : '用人单位'}模板的表头（如“${job.kind === 'coordinators' ? '姓名、身份证号、所在地区' : '统一社会信用代码、单位名称'}”），请使用下载的模板`);
     }
@@ -198,10 +155,10 @@ export class ImportValidationService {
     await this.setChecks(async () => {
       checkSteps += 1;
       return [];
-    }, job, [...invalidMainKeys]);
+    }, job, invalidMainKeys);
     await this.dataSource.query(
       `update import_job set rows_parsed = $2, rows_total = $2, lists_present = $3, check_step = 0, check_steps = $4, updated_at = now() where id = $1`,
-      [id, parsed, [...listsPresent], checkSteps],
+      [id, parsed, listsPresent, checkSteps],
     );
     // fresh staging rows: give the planner statistics before the set-based checks (only the
     // columns they join and filter on: the jsonb and text columns would cost ~0.4 s per 100k rows)
@@ -221,9 +178,9 @@ export class ImportValidationService {
         const result = await run(sql, parameters);
         await stepDone();
         return result;
-      }, job, [...invalidMainKeys], 'validate');
+      }, job, invalidMainKeys, 'validate');
       // an upload that commits at once is classified by the commit itself
-      const counts = autoCommit ? { new: null, updated: null, unchanged: null } : await this.classify(run, id, job.kind, [...listsPresent]);
+      const counts = autoCommit ? { new: null, updated: null, unchanged: null } : await this.classify(run, id, job.kind, listsPresent);
       const preview = autoCommit ? null : previewSql(job.kind);
       const previewRows = preview ? ((await run(preview, [id])) as Record<string, unknown>[]) : null;
       await run(
@@ -232,65 +189,9 @@ export class ImportValidationService {
            rows_validated = rows_parsed, check_step = check_steps, preview = $5, notes = $6,
            validated_at = clock_timestamp(), updated_at = now()
          where id = $1`,
-        [id, counts.new, counts.updated, counts.unchanged, previewRows ? JSON.stringify(toPreview(job.kind, previewRows, (code) => regionNames.describe(this.regions.find(code) ?? { code, name: code, level: '', path: '' }))) : null, JSON.stringify(regionNameNotes([...regionNameUses.values()]))],
+        [id, counts.new, counts.updated, counts.unchanged, previewRows ? JSON.stringify(toPreview(job.kind, previewRows, (code) => regionNames.describe(this.regions.find(code) ?? { code, name: code, level: '', path: '' }))) : null, JSON.stringify(regionNameNotes(regionNameUses))],
       );
     });
-  }
-
-  private stageRow(
-    job: ImportJob,
-    sheetKind: SheetKind,
-    reader: RowReader,
-    context: RowContext,
-    row: SheetRow,
-    main: CopyWriter,
-    records: CopyWriter | null,
-    invalidMainKeys: Set<string>,
-    invalidSubRows: Map<string, string>,
-  ): void {
-    const stageRecord = (idKey: string, record: StagedRecord, sheet: string) =>
-      records!.write([job.id, sheet, row.sheetIndex, row.rowNumber, idKey, record.kind, record.data, record.minDate, record.minDateColumn]);
-    if (sheetKind === 'enterprise') {
-      const e = readEnterpriseRow(reader, context);
-      if (!e) return;
-      main.write([
-        job.id, row.rowNumber, e.creditCode, e.name, e.regionCode, e.regionPath, e.industryCode, e.industrySection, e.employees, e.revenue, e.assets,
-        e.publicOwned, e.socialOrganization, e.derivedSizeClass, e.sizeOverride, e.sizeOverrideReason, e.registeredOn, e.figuresYear,
-      ]);
-      return;
-    }
-    if (sheetKind === 'coordinator') {
-      const { coordinator: c, records: list } = readCoordinatorRow(reader, context);
-      if (!c) {
-        const key = reader.issues.some((issue) => issue.column === '身份证号') ? null : this.idKeyOf(reader, context);
-        if (key) invalidMainKeys.add(key);
-        return;
-      }
-      main.write([
-        job.id, row.rowNumber, c.idKey, c.name, c.gender, c.birthDate, c.idNumberHash, c.idNumberCipher, c.idNumberKeyId, c.idNumberMasked,
-        c.ref, c.phone, c.category, c.affiliation, c.tripartite, c.enterpriseCode, c.unitName, c.regionCode, c.regionPath, c.post,
-        c.status, c.joinedOn, c.leftOn, c.changedOn,
-      ]);
-      for (const record of list) stageRecord(c.idKey, record, COORDINATOR_SHEET.name);
-      return;
-    }
-    const sub = readSubRow(sheetKind, reader, context);
-    if (sub) stageRecord(sub.idKey, sub.record, this.sheetName(sheetKind));
-    else {
-      const key = this.idKeyOf(reader, context);
-      if (key && !invalidSubRows.has(key)) invalidSubRows.set(key, `附表「${this.sheetName(sheetKind)}」第${row.rowNumber}行有误，本行未导入`);
-    }
-  }
-
-  private sheetName(kind: SheetKind): string {
-    return { coordinator: '协调员', certificates: '证书', educations: '学历', workPeriods: '工作经历', trainings: '培训', workRecords: '工作记录', enterprise: '用人单位' }[kind];
-  }
-
-  private idKeyOf(reader: RowReader, context: RowContext): string | null {
-    const text = String(reader.raw('idNumber') ?? '').trim().toUpperCase();
-    if (/^\d{17}[\dX]$/.test(text)) return context.vault.hash(text);
-    const ref = String(reader.raw('ref') ?? '').trim();
-    return /^\d+$/.test(ref) ? `ref:${ref}` : null;
   }
 
   private async insertErrors(id: string, errors: ImportError[], origin: 'ROW' | 'SET'): Promise<void> {
@@ -554,6 +455,50 @@ export class ImportValidationService {
     const rows = (await run(`select action, count(*)::int as count from import_target group by action`)) as { action: string; count: number }[];
     const count = (action: string) => rows.find((row) => row.action === action)?.count ?? 0;
     return { new: count('NEW'), updated: count('UPDATE'), unchanged: count('UNCHANGED') };
+  }
+}
+
+/** Memory of the row-checks worker (the xlsx parser has its own, readers.ts); beyond it the dry run fails, not the server. */
+const ROW_CHECKS_HEAP_MB = 512;
+
+/**
+ * The row checks of one file in a worker thread (row-checks-worker.ts). `write` gets each batch
+ * in file order; the worker reads on while fewer than MAX_BATCHES_IN_FLIGHT wait unwritten.
+ */
+async function checkRowsInWorker(input: RowChecksInput, write: (batch: RowChecksBatch) => Promise<void>): Promise<RowChecksOutcome> {
+  const worker = startWorker(__dirname, 'row-checks-worker', input, { maxOldGenerationSizeMb: ROW_CHECKS_HEAP_MB });
+  const inbox: RowChecksMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: RowChecksMessage) => {
+    inbox.push(message);
+    notify();
+  });
+  worker.on('error', (error: Error) => {
+    failure ??= error;
+    notify();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('row checks worker exited');
+    notify();
+  });
+  try {
+    for (;;) {
+      while (inbox.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      // messages already posted come first: a worker that finished may have exited since
+      const message = inbox.shift();
+      if (!message) throw failure!;
+      if (message.type === 'done') return message.outcome;
+      if (message.type === 'error') throw errorOf(message.failure);
+      await write(message.batch);
+      worker.postMessage('more' satisfies RowChecksReply);
+    }
+  } finally {
+    await worker.terminate();
   }
 }
 

@@ -1,11 +1,11 @@
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CAMPAIGN_YEAR_MAX, CAMPAIGN_YEAR_MESSAGE, CAMPAIGN_YEAR_MIN, NominationState } from '../awards/dto/nomination.input';
-import { AwardTier } from '../common/enums';
-import { validateInput } from '../common/input-validation';
-import { RegistryError } from '../common/registry-error';
-import { CoordinatorFilter } from '../coordinators/dto/coordinator-filter.input';
-import { EnterpriseFilter } from '../enterprises/dto/enterprise-filter.input';
-import { SilentCoordinatorsExportFilter, WorkRecordFilter } from '../work-records/dto/work-record.input';
+import { CAMPAIGN_YEAR_MAX, CAMPAIGN_YEAR_MESSAGE, CAMPAIGN_YEAR_MIN, NominationState } from '../../awards/dto/nomination.input';
+import { AwardTier } from '../../common/enums';
+import { validateInput } from '../../common/input-validation';
+import { RegistryError } from '../../common/registry-error';
+import { CoordinatorFilter } from '../../coordinators/dto/coordinator-filter.input';
+import { EnterpriseFilter } from '../../enterprises/dto/enterprise-filter.input';
+import { SilentCoordinatorsExportFilter, WorkRecordFilter } from '../../work-records/dto/work-record.input';
 
 /** The nominations export's filter: the arguments of the `nominations` query, with their rules. */
 export class NominationExportFilter {

@@ -5,7 +5,7 @@
 import { Client, types } from 'pg';
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openIdNumber } from '../common/id-number-cipher';
+import { openIdNumber } from '../../common/id-number-cipher';
 import { runInSnapshot, writeCoordinatorExport, type CoordinatorExportJob } from './coordinator-export';
 
 export interface ExportWorkerData {

@@ -4,8 +4,8 @@
 import { neutralizeFormula } from '@registry/domain';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { matchHeader, type CodeList, type ImportKind, type SheetSpec } from './columns';
-import { csvField, type SheetRow } from './readers';
+import { matchHeader, type CodeList, type ImportKind, type SheetSpec } from '../sheets/columns';
+import { csvField, type SheetRow } from '../reading/readers';
 
 export const ERROR_COLUMN = '错误说明';
 export const CODES_SHEET = '代码';

@@ -16,7 +16,7 @@ import {
   WORK_RECORD_KIND_LABELS,
   WORK_RECORD_OUTCOME_LABELS,
   type SheetSpec,
-} from './columns';
+} from '../sheets/columns';
 import { CellStyle, columnName, XlsxStreamWriter, type CellValue } from './xlsx-writer';
 
 /** Rows a cursor fetch returns at once. */

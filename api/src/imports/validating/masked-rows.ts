@@ -1,7 +1,7 @@
 import { maskIdNumbersInText } from '@registry/domain';
 import type { ImportJobSummary } from '@registry/domain';
-import type { ImportJob } from './import-job';
-import type { SheetRow } from './readers';
+import type { ImportJob } from '../reading/import-job';
+import type { SheetRow } from '../reading/readers';
 
 /**
  * The rows of an uploaded file with every full ID number masked: the error file for anyone in

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { todayIsoDate } from '@registry/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { RegistryError } from '../common/registry-error';
-import { COORDINATOR_SHEET } from './columns';
-import { loadJob, type ImportMode } from './import-job';
-import { ImportValidationService, RECORD_TABLES } from './import-validation.service';
-import { STAGING_TABLES } from './staging';
-import { RequestDatabase } from '../auth/request-database';
+import { AuditService } from '../../audit/audit.service';
+import { RegistryError } from '../../common/registry-error';
+import { COORDINATOR_SHEET } from '../sheets/columns';
+import { loadJob, type ImportMode } from '../reading/import-job';
+import { ImportValidationService, RECORD_TABLES } from '../validating/import-validation.service';
+import { STAGING_TABLES } from '../validating/staging';
+import { RequestDatabase } from '../../auth/request-database';
 
 /** Commit: one transaction of set-based upserts + one audit row. */
 @Injectable()

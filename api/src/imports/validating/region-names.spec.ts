@@ -1,5 +1,5 @@
 import { JILIN_REGIONS } from '@registry/domain';
-import { takesRegionLevel } from './columns';
+import { takesRegionLevel } from '../sheets/columns';
 import { RegionNameResolver } from './region-names';
 
 // 前进街道 is in 长春 朝阳区 (220104001) and in 松原 宁江区 (220702006).

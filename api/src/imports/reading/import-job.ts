@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { RegistryError } from '../common/registry-error';
-import type { AppConfig } from '../config/configuration';
+import { RegistryError } from '../../common/registry-error';
+import type { AppConfig } from '../../config/configuration';
 import { auditActorText, findRegion, type ImportJobSummary, type ImportMode, type ImportStatus } from '@registry/domain';
-import { COORDINATOR_SHEET, type ImportKind } from './columns';
+import { COORDINATOR_SHEET, type ImportKind } from '../sheets/columns';
 import { readCsv, readXlsx, type FileFormat, type SheetRow } from './readers';
 
 // The import job as stored in import_job: shared by the upload/lifecycle, dry-run and commit services.
@@ -22,7 +22,7 @@ export interface ImportJob extends ImportJobSummary {
 export type StoredImportJob = ImportJob & { storedFile: string };
 
 /** Where uploaded files are kept. */
-export function importFileDir(config: AppConfig): string {
+export function importFileDir(config: Pick<AppConfig, 'dataDir'>): string {
   return join(config.dataDir, 'imports');
 }
 

@@ -2,7 +2,7 @@
 // stored (from staging, with the action the classification gave them) and notes such as which
 // code a region written by name took.
 import type { ImportPreview } from '@registry/domain';
-import { AFFILIATION_LABELS, CATEGORY_LABELS, SIZE_CLASS_LABELS, STATUS_LABELS, type ImportKind } from './columns';
+import { AFFILIATION_LABELS, CATEGORY_LABELS, SIZE_CLASS_LABELS, STATUS_LABELS, type ImportKind } from '../sheets/columns';
 
 export const PREVIEW_ROWS = 10;
 

@@ -6,22 +6,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AWARD_TIER_LABELS, EDUCATION_LEVEL_LABELS, INDUSTRY_SECTIONS, isWithinScope, labelWithCode, NOMINATION_STATE_LABELS, SIZE_CLASS_LABELS } from '@registry/domain';
 import ExcelJS from 'exceljs';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../config/configuration';
-import { REVEAL_ROLES } from '../auth/id-number-reveal.resolver';
-import { readAsOwner } from '../auth/request-database';
-import { RegistryError } from '../common/registry-error';
-import type { SessionUser } from '../common/session-user';
-import { CoordinatorsService } from '../coordinators/coordinators.service';
-import type { CoordinatorFilter } from '../coordinators/dto/coordinator-filter.input';
-import type { EnterpriseFilter } from '../enterprises/dto/enterprise-filter.input';
-import { EnterprisesService } from '../enterprises/enterprises.service';
-import { NominationReadsService, type NominationFilter } from '../awards/nomination-reads.service';
-import { RegionsService } from '../regions/regions.service';
+import { AuditService } from '../../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { readAsOwner } from '../../auth/request-database';
+import { RegistryError } from '../../common/registry-error';
+import { REVEAL_ROLES, type SessionUser } from '../../common/session-user';
+import { CoordinatorsService } from '../../coordinators/coordinators.service';
+import type { CoordinatorFilter } from '../../coordinators/dto/coordinator-filter.input';
+import type { EnterpriseFilter } from '../../enterprises/dto/enterprise-filter.input';
+import { EnterprisesService } from '../../enterprises/enterprises.service';
+import { NominationReadsService, type NominationFilter } from '../../awards/nomination-reads.service';
+import { RegionsService } from '../../regions/regions.service';
+import { startWorker } from '../../common/worker-thread';
 import {
   AFFILIATION_LABELS,
   CATEGORY_LABELS,
@@ -37,11 +35,10 @@ import {
   type CodeList,
   type ImportKind,
   type SheetSpec,
-} from './columns';
+} from '../sheets/columns';
 import { CellStyle, columnName, XlsxStreamWriter } from './xlsx-writer';
 import { runInSnapshot, startSheet, writeRow, type ExportSnapshot } from './coordinator-export';
 import type { ExportWorkerData, ExportWorkerMessage, ExportWorkerReply } from './export-worker';
-import { TYPESCRIPT_WORKER } from './readers';
 
 export type ExportKind = 'coordinators' | 'enterprises' | 'uncovered-enterprises' | 'nominations';
 export const EXPORT_KINDS: ExportKind[] = ['coordinators', 'enterprises', 'uncovered-enterprises', 'nominations'];
@@ -297,10 +294,7 @@ export class SpreadsheetsService {
       revealKeys: reveal ? this.config.idNumberKeys : null,
       pauseAtSheets: this.beforeSheet !== null,
     };
-    const extension = extname(__filename);
-    const entry = join(__dirname, `export-worker${extension}`);
-    const options = { workerData: { ...data, entry, directory: __dirname }, resourceLimits: { maxOldGenerationSizeMb: EXPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } };
-    const worker = extension === '.ts' ? new Worker(TYPESCRIPT_WORKER, { ...options, eval: true }) : new Worker(entry, options);
+    const worker = startWorker(__dirname, 'export-worker', data, { maxOldGenerationSizeMb: EXPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 });
     // a client that goes away ends the worker (and its snapshot); nothing is left to answer
     let gone = false;
     const closed = () => {

@@ -36,7 +36,7 @@ import {
   type ImportKind,
   type SheetKind,
   type SheetSpec,
-} from './columns';
+} from '../sheets/columns';
 import type { RegionNameResolver } from './region-names';
 
 export interface RowIssue {

@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { readXlsx, type SheetRow } from './readers';
+import { readXlsx, type SheetRow } from '../reading/readers';
 import { CellStyle, columnName, XlsxStreamWriter } from './xlsx-writer';
 
 let dir: string;
