@@ -458,15 +458,21 @@ export class ImportValidationService {
   }
 }
 
-/** Memory of the row-checks worker (the xlsx parser has its own, readers.ts); beyond it the dry run fails, not the server. */
-const ROW_CHECKS_HEAP_MB = 512;
+/**
+ * Memory of the row-checks worker (the xlsx parser has its own, readers.ts); beyond it the dry
+ * run fails, not the server. It streams (batches of 500 rows, 4 in flight): a small young
+ * generation keeps its garbage from adding tens of MB to the server's peak RSS, as the export
+ * worker's does.
+ */
+const ROW_CHECKS_HEAP_MB = 256;
+const ROW_CHECKS_YOUNG_MB = 16;
 
 /**
  * The row checks of one file in a worker thread (row-checks-worker.ts). `write` gets each batch
  * in file order; the worker reads on while fewer than MAX_BATCHES_IN_FLIGHT wait unwritten.
  */
 async function checkRowsInWorker(input: RowChecksInput, write: (batch: RowChecksBatch) => Promise<void>): Promise<RowChecksOutcome> {
-  const worker = startWorker(__dirname, 'row-checks-worker', input, { maxOldGenerationSizeMb: ROW_CHECKS_HEAP_MB });
+  const worker = startWorker(__dirname, 'row-checks-worker', input, { maxOldGenerationSizeMb: ROW_CHECKS_HEAP_MB, maxYoungGenerationSizeMb: ROW_CHECKS_YOUNG_MB });
   const inbox: RowChecksMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
